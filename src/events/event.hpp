@@ -1,0 +1,78 @@
+// events/event.hpp
+//
+// The envelope every event arrives in, and the names of the catalogue's types and sources.
+// An Event here has passed validation: its `data` obeys its type's rules (catalogue.hpp).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "common/time.hpp"
+
+namespace vigie::events {
+
+// The catalogue of data.md. Adding a type: add it here, to kTypeNames, and give it rules in
+// catalogue.cpp (README: "How to add an event type").
+enum class EventType : std::uint8_t {
+  site_upserted,
+  person_upserted,
+  team_upserted,
+  vehicle_upserted,
+  budget_revised,
+  expense_recorded,
+  progress_reported,
+  timesheet_recorded,
+  absence_recorded,
+  trip_recorded,
+  photo_uploaded,
+  report_submitted,
+  incident_opened,
+  incident_taken,
+  incident_resolved,
+  incident_relabelled,
+  request_opened,
+  request_resolved,
+  plan_modified,
+  satisfaction_recorded,
+  weather_forecast,
+  app_used,
+  site_completed,
+};
+inline constexpr std::size_t kEventTypeCount = 23;
+
+inline constexpr std::array<std::string_view, kEventTypeCount> kTypeNames = {
+    "site.upserted",       "person.upserted",    "team.upserted",      "vehicle.upserted",
+    "budget.revised",      "expense.recorded",   "progress.reported",  "timesheet.recorded",
+    "absence.recorded",    "trip.recorded",      "photo.uploaded",     "report.submitted",
+    "incident.opened",     "incident.taken",     "incident.resolved",  "incident.relabelled",
+    "request.opened",      "request.resolved",   "plan.modified",      "satisfaction.recorded",
+    "weather.forecast",    "app.used",           "site.completed",
+};
+
+enum class Source : std::uint8_t { mobile, web, erp, webhook, batch };
+inline constexpr std::array<std::string_view, 5> kSourceNames = {"mobile", "web", "erp",
+                                                                 "webhook", "batch"};
+
+std::string_view type_name(EventType type);
+std::optional<EventType> parse_type(std::string_view name);
+std::string_view source_name(Source source);
+std::optional<Source> parse_source(std::string_view name);
+
+// Types whose site_id is null: they concern no site.
+bool is_siteless(EventType type);
+
+struct Event {
+  std::string id;           // client-chosen idempotency key
+  EventType type = EventType::site_upserted;
+  std::string site_id;      // empty for the siteless types
+  Instant occurred_at{};    // places the event; arrival time never does
+  Source source = Source::web;
+  std::string actor_id;     // empty when absent
+  std::string data;         // the `data` object, as compact JSON text
+  std::string raw;          // the whole envelope, compact JSON, as accepted (for the archive)
+};
+
+}  // namespace vigie::events

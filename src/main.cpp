@@ -1,0 +1,2 @@
+#include <cstdio>
+int main() { std::puts("vigie"); return 0; }
