@@ -1,0 +1,53 @@
+// api/routes.hpp
+//
+// The route table: each route is a method, a path pattern (a regex whose groups fill the named
+// path parameters), a stable name for metrics, and a handler from HttpRequest to HttpResponse.
+// Handlers get what they need through ApiServices, built once by `vigie serve`.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "api/auth.hpp"
+#include "api/http_types.hpp"
+#include "api/metrics.hpp"
+#include "common/config.hpp"
+#include "common/log.hpp"
+#include "ingest/pipeline.hpp"
+#include "store/store.hpp"
+
+namespace vigie::ingest {
+class WebhookReceiver;
+}
+
+namespace vigie::api {
+
+struct ApiServices {
+  const Config& config;
+  const Logger& log;
+  store::Store& store;
+  ingest::Pipeline& pipeline;
+  const Authenticator& auth;
+  Metrics& metrics;
+  ingest::WebhookReceiver* webhooks = nullptr;  // null when no source is configured
+  std::function<bool()> ready = [] { return true; };
+};
+
+using Handler = std::function<HttpResponse(const HttpRequest&)>;
+
+struct Route {
+  std::string method;                    // GET, POST
+  std::string pattern;                   // "/api/v1/webhooks/([A-Za-z0-9_.-]+)"
+  std::vector<std::string> params;       // names of the pattern's groups: {"source"}
+  std::string name;                      // for metrics: "/api/v1/webhooks/{source}"
+  Handler handler;
+};
+
+std::vector<Route> event_routes(ApiServices& services);
+std::vector<Route> operations_routes(ApiServices& services);
+
+// All routes of the API, in matching order.
+std::vector<Route> all_routes(ApiServices& services);
+
+}  // namespace vigie::api

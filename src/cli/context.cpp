@@ -1,0 +1,61 @@
+#include "cli/context.hpp"
+
+#include <filesystem>
+
+extern char** environ;
+
+namespace vigie::cli {
+namespace {
+
+std::vector<std::string> environment_entries() {
+  std::vector<std::string> entries;
+  for (char** entry = environ; entry != nullptr && *entry != nullptr; ++entry) {
+    entries.emplace_back(*entry);
+  }
+  return entries;
+}
+
+std::string config_file_path(const GlobalFlags& flags) {
+  if (!flags.config_path.empty()) return flags.config_path;
+  if (const char* from_env = std::getenv("VIGIE_CONFIG"); from_env != nullptr) return from_env;
+  if (std::filesystem::exists("vigie.toml")) return "vigie.toml";
+  return {};
+}
+
+}  // namespace
+
+const Config& Context::config() {
+  if (config_) return *config_;
+  const std::string path = config_file_path(flags_);
+  if (!path.empty() && !std::filesystem::exists(path)) {
+    throw StartupError{"configuration file not found: " + path};
+  }
+  auto file = read_config_file(path);
+  if (!file) throw StartupError{"configuration: " + file.error().describe()};
+  Settings flags = flags_.extra;
+  if (!flags_.data_dir.empty()) flags["data_dir"] = flags_.data_dir;
+  if (!flags_.log_level.empty()) flags["log_level"] = flags_.log_level;
+  auto config = build_config({*file, settings_from_environment(environment_entries()), flags});
+  if (!config) throw StartupError{"configuration: " + config.error().describe()};
+  config_ = std::make_unique<Config>(std::move(*config));
+  return *config_;
+}
+
+const Logger& Context::log() {
+  if (!log_) log_ = std::make_unique<Logger>(parse_log_level(config().log_level).value_or(LogLevel::info));
+  return *log_;
+}
+
+store::Store& Context::store() {
+  if (store_) return *store_;
+  const Config& cfg = config();
+  std::error_code ec;
+  std::filesystem::create_directories(cfg.data_dir, ec);
+  if (ec) throw StartupError{"cannot create data directory " + cfg.data_dir + ": " + ec.message()};
+  auto opened = store::open_store({cfg.store_engine, cfg.store_path(), true});
+  if (!opened) throw StartupError{"cannot open the store: " + opened.error().describe()};
+  store_ = std::move(*opened);
+  return *store_;
+}
+
+}  // namespace vigie::cli

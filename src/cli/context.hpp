@@ -1,0 +1,53 @@
+// cli/context.hpp
+//
+// What every subcommand shares: the global flags (--config, --data-dir, --log-level), the
+// configuration built from file, environment and flags, and helpers to open the store.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+
+#include "common/config.hpp"
+#include "common/log.hpp"
+#include "store/store.hpp"
+
+namespace vigie::cli {
+
+struct GlobalFlags {
+  std::string config_path;   // --config; else VIGIE_CONFIG; else ./vigie.toml when present
+  std::string data_dir;      // --data-dir
+  std::string log_level;     // --log-level
+  Settings extra;            // flags of subcommands that override settings (serve --port)
+};
+
+class Context {
+ public:
+  explicit Context(GlobalFlags& flags) : flags_(flags) {}
+
+  // Builds the configuration (file < environment < flags). Throws StartupError when invalid.
+  const Config& config();
+  const Logger& log();
+  // Creates the data directory and opens the store. Throws StartupError on failure.
+  store::Store& store();
+  GlobalFlags& flags() { return flags_; }
+
+ private:
+  GlobalFlags& flags_;
+  std::unique_ptr<Config> config_;
+  std::unique_ptr<Logger> log_;
+  std::unique_ptr<store::Store> store_;
+};
+
+// Each subcommand adds itself to the app; its callback runs with the context and sets `exit_code`.
+void add_version_command(CLI::App& app, Context& context, int& exit_code);
+void add_serve_command(CLI::App& app, Context& context, int& exit_code);
+void add_demo_command(CLI::App& app, Context& context, int& exit_code);
+void add_token_command(CLI::App& app, Context& context, int& exit_code);
+void add_import_command(CLI::App& app, Context& context, int& exit_code);
+void add_replay_command(CLI::App& app, Context& context, int& exit_code);
+void add_bench_command(CLI::App& app, Context& context, int& exit_code);
+void add_config_command(CLI::App& app, Context& context, int& exit_code);
+
+}  // namespace vigie::cli

@@ -1,0 +1,221 @@
+#include "common/config.hpp"
+
+#include <toml++/toml.h>
+
+#include <algorithm>
+#include <charconv>
+#include <functional>
+
+namespace vigie {
+namespace {
+
+Expected<long long> parse_integer(const std::string& key, const std::string& text, long long min,
+                                  long long max) {
+  long long value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size()) {
+    return Error::invalid(key, "must be an integer");
+  }
+  if (value < min || value > max) {
+    return Error::invalid(key, "must be between " + std::to_string(min) + " and " +
+                                   std::to_string(max));
+  }
+  return value;
+}
+
+struct KeyRule {
+  const char* key;
+  const char* meaning;
+  std::function<Expected<void>(Config&, const std::string&)> apply;
+  std::function<std::string(const Config&)> show;
+};
+
+template <class T>
+KeyRule integer_key(const char* key, const char* meaning, T Config::*member, long long min,
+                    long long max) {
+  return {key, meaning,
+          [=](Config& c, const std::string& text) -> Expected<void> {
+            auto value = parse_integer(key, text, min, max);
+            if (!value) return value.error();
+            c.*member = static_cast<T>(*value);
+            return {};
+          },
+          [=](const Config& c) { return std::to_string(c.*member); }};
+}
+
+template <class T>
+KeyRule server_integer_key(const char* key, const char* meaning, T ServerConfig::*member,
+                           long long min, long long max) {
+  return {key, meaning,
+          [=](Config& c, const std::string& text) -> Expected<void> {
+            auto value = parse_integer(key, text, min, max);
+            if (!value) return value.error();
+            c.server.*member = static_cast<T>(*value);
+            return {};
+          },
+          [=](const Config& c) { return std::to_string(c.server.*member); }};
+}
+
+KeyRule text_key(const char* key, const char* meaning, std::string Config::*member,
+                 std::vector<std::string> choices = {}) {
+  return {key, meaning,
+          [=](Config& c, const std::string& text) -> Expected<void> {
+            if (!choices.empty() && std::find(choices.begin(), choices.end(), text) == choices.end()) {
+              std::string list;
+              for (const auto& choice : choices) list += (list.empty() ? "" : ", ") + choice;
+              return Error::invalid(key, "must be one of " + list);
+            }
+            if (text.empty()) return Error::invalid(key, "must not be empty");
+            c.*member = text;
+            return {};
+          },
+          [=](const Config& c) { return c.*member; }};
+}
+
+const std::vector<KeyRule>& key_rules() {
+  static const std::vector<KeyRule> rules = {
+      text_key("data_dir", "where Vigie writes everything: store, raw archive, models",
+               &Config::data_dir),
+      text_key("log_level", "debug, info, warn or error", &Config::log_level,
+               {"debug", "info", "warn", "error"}),
+      {"server.host", "address to listen on",
+       [](Config& c, const std::string& t) -> Expected<void> {
+         if (t.empty()) return Error::invalid("server.host", "must not be empty");
+         c.server.host = t;
+         return {};
+       },
+       [](const Config& c) { return c.server.host; }},
+      server_integer_key("server.port", "TCP port of the API and dashboards", &ServerConfig::port,
+                         1, 65535),
+      server_integer_key("server.threads", "HTTP worker threads", &ServerConfig::threads, 1, 1024),
+      server_integer_key("server.max_body_bytes", "largest request body (413 above)",
+                         &ServerConfig::max_body_bytes, 1024, 1LL << 34),
+      server_integer_key("server.max_batch_events", "most events in one POST (413 above)",
+                         &ServerConfig::max_batch_events, 1, 1'000'000),
+      text_key("store.engine", "operational store engine", &Config::store_engine, {"sqlite"}),
+      integer_key("archive.max_file_bytes", "raw archive file size before rotation",
+                  &Config::archive_max_file_bytes, 4096, 1LL << 40),
+      integer_key("ingest.group_commit_max_events", "most events committed in one transaction",
+                  &Config::group_commit_max_events, 1, 10'000'000),
+      integer_key("webhooks.window_seconds", "accepted clock skew of webhook timestamps",
+                  &Config::webhook_window_seconds, 1, 86'400),
+  };
+  return rules;
+}
+
+void flatten(const toml::table& table, const std::string& prefix, Settings& out) {
+  for (const auto& [name, node] : table) {
+    const std::string key = prefix.empty() ? std::string{name.str()} : prefix + "." + std::string{name.str()};
+    if (const auto* sub = node.as_table()) {
+      flatten(*sub, key, out);
+    } else if (const auto* text = node.as_string()) {
+      out[key] = text->get();
+    } else if (const auto* integer = node.as_integer()) {
+      out[key] = std::to_string(integer->get());
+    } else if (const auto* flag = node.as_boolean()) {
+      out[key] = flag->get() ? "true" : "false";
+    } else if (const auto* real = node.as_floating_point()) {
+      out[key] = std::to_string(real->get());
+    } else {
+      out[key] = "";  // arrays and dates are not settings; apply() refuses the key
+    }
+  }
+}
+
+// webhooks.<source>.secret / .mapping: one source per name.
+Expected<void> apply_webhook_key(Config& config, const std::string& key, const std::string& value) {
+  const auto first = key.find('.');
+  const auto last = key.rfind('.');
+  const std::string name = key.substr(first + 1, last - first - 1);
+  const std::string field = key.substr(last + 1);
+  if (name.empty() || (field != "secret" && field != "mapping")) {
+    return Error::invalid(key, "unknown setting (webhook sources take secret and mapping)");
+  }
+  auto it = std::find_if(config.webhooks.begin(), config.webhooks.end(),
+                         [&](const WebhookSourceConfig& s) { return s.name == name; });
+  if (it == config.webhooks.end()) {
+    config.webhooks.push_back({name, "", ""});
+    it = std::prev(config.webhooks.end());
+  }
+  (field == "secret" ? it->secret : it->mapping) = value;
+  return {};
+}
+
+}  // namespace
+
+Expected<Settings> read_config_file(const std::string& path) {
+  Settings settings;
+  if (path.empty()) return settings;
+  try {
+    const toml::table table = toml::parse_file(path);
+    flatten(table, "", settings);
+  } catch (const toml::parse_error& error) {
+    const auto& where = error.source().begin;
+    return Error::invalid(path + ":" + std::to_string(where.line) + ":" +
+                              std::to_string(where.column),
+                          std::string{error.description()});
+  }
+  return settings;
+}
+
+Settings settings_from_environment(const std::vector<std::string>& environment) {
+  Settings settings;
+  for (const auto& entry : environment) {
+    if (entry.rfind("VIGIE_", 0) != 0) continue;
+    const auto eq = entry.find('=');
+    if (eq == std::string::npos) continue;
+    std::string name = entry.substr(6, eq - 6);
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string value = entry.substr(eq + 1);
+    // The key whose environment name matches: dots became underscores.
+    bool matched = false;
+    for (const auto& rule : key_rules()) {
+      std::string env_form = rule.key;
+      std::replace(env_form.begin(), env_form.end(), '.', '_');
+      if (env_form == name) {
+        settings[rule.key] = value;
+        matched = true;
+      }
+    }
+    if (!matched && name.rfind("webhooks_", 0) == 0) {
+      // VIGIE_WEBHOOKS_ERP_SECRET → webhooks.erp.secret
+      const auto last = name.rfind('_');
+      if (last > 9) settings["webhooks." + name.substr(9, last - 9) + "." + name.substr(last + 1)] = value;
+    }
+  }
+  return settings;
+}
+
+Expected<Config> build_config(const std::vector<Settings>& layers) {
+  Config config;
+  Settings merged;
+  for (const auto& layer : layers) {
+    for (const auto& [key, value] : layer) merged[key] = value;
+  }
+  for (const auto& [key, value] : merged) {
+    if (key.rfind("webhooks.", 0) == 0 && key != "webhooks.window_seconds") {
+      auto applied = apply_webhook_key(config, key, value);
+      if (!applied) return applied.error();
+      continue;
+    }
+    const auto& rules = key_rules();
+    const auto rule = std::find_if(rules.begin(), rules.end(),
+                                   [&](const KeyRule& r) { return key == r.key; });
+    if (rule == rules.end()) return Error::invalid(key, "unknown setting");
+    auto applied = rule->apply(config, value);
+    if (!applied) return applied.error();
+  }
+  return config;
+}
+
+std::vector<SettingDoc> documented_settings() {
+  const Config defaults;
+  std::vector<SettingDoc> docs;
+  for (const auto& rule : key_rules()) docs.push_back({rule.key, rule.show(defaults), rule.meaning});
+  docs.push_back({"webhooks.<source>.secret", "", "HMAC secret of a webhook source"});
+  docs.push_back({"webhooks.<source>.mapping", "", "mapping file of a webhook source"});
+  return docs;
+}
+
+}  // namespace vigie

@@ -1,0 +1,67 @@
+// common/config.hpp
+//
+// Vigie's configuration: a TOML file, then VIGIE_* environment variables, then command-line
+// flags, each overriding the one before. Every setting has a dotted key (`server.port`) and the
+// environment name derived from it (`VIGIE_SERVER_PORT`); an unknown key or a value of the wrong
+// type is refused with the key's name, so a typo never passes silently.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "common/expected.hpp"
+
+namespace vigie {
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  int threads = 64;                             // HTTP workers; many wait on group commit at once
+  std::size_t max_body_bytes = 32u << 20;       // larger bodies get 413
+  std::size_t max_batch_events = 10'000;        // larger arrays get 413
+};
+
+struct WebhookSourceConfig {
+  std::string name;     // the {source} of /api/v1/webhooks/{source}
+  std::string secret;   // shared HMAC secret; never logged
+  std::string mapping;  // path of the mapping file
+};
+
+struct Config {
+  std::string data_dir = "./vigie-data";
+  std::string log_level = "info";  // debug | info | warn | error
+  ServerConfig server;
+  std::string store_engine = "sqlite";
+  std::size_t archive_max_file_bytes = 64u << 20;
+  std::size_t group_commit_max_events = 50'000;
+  int webhook_window_seconds = 300;
+  std::vector<WebhookSourceConfig> webhooks;
+
+  // Where Vigie writes (all under data_dir).
+  std::string store_path() const { return data_dir + "/vigie.sqlite"; }
+  std::string lake_dir() const { return data_dir + "/lake/raw"; }
+  std::string models_dir() const { return data_dir + "/models"; }
+};
+
+using Settings = std::map<std::string, std::string>;  // dotted key → text value
+
+// Reads the TOML file at `path` (none when empty) and flattens it to dotted keys.
+Expected<Settings> read_config_file(const std::string& path);
+
+// VIGIE_* variables of `environ`-style "NAME=value" entries, as dotted keys.
+Settings settings_from_environment(const std::vector<std::string>& environment);
+
+// Builds the configuration from layers applied in order (later wins).
+Expected<Config> build_config(const std::vector<Settings>& layers);
+
+// Every known key with its default, for the README and `vigie config` (key, default, meaning).
+struct SettingDoc {
+  std::string key;
+  std::string default_value;
+  std::string meaning;
+};
+std::vector<SettingDoc> documented_settings();
+
+}  // namespace vigie

@@ -1,0 +1,95 @@
+#include "store/sqlite/migrations.hpp"
+
+#include <array>
+#include <string>
+#include <string_view>
+
+namespace vigie::store::sqlite {
+namespace {
+
+// Event types are stored by name, not enum value, so reordering the enum changes nothing.
+constexpr std::string_view kMigration1 = R"sql(
+CREATE TABLE events (
+  seq         INTEGER PRIMARY KEY,      -- arrival order
+  id          TEXT NOT NULL UNIQUE,     -- the sender's idempotency key
+  type        TEXT NOT NULL,
+  site_id     TEXT,
+  occurred_at INTEGER NOT NULL,         -- ms since epoch, UTC; places the event
+  received_at INTEGER NOT NULL,
+  source      TEXT NOT NULL,
+  actor_id    TEXT,
+  raw         TEXT NOT NULL             -- the envelope as accepted
+);
+CREATE TABLE sites (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, client TEXT NOT NULL, type TEXT NOT NULL,
+  region TEXT NOT NULL, city TEXT NOT NULL, lat REAL NOT NULL, lon REAL NOT NULL,
+  budget_total_cents INTEGER NOT NULL, budget_material_cents INTEGER NOT NULL,
+  planned_start TEXT NOT NULL, planned_end TEXT NOT NULL, actual_end TEXT,
+  status TEXT NOT NULL, complexity INTEGER NOT NULL, manager_id TEXT NOT NULL,
+  chief_id TEXT, team_id TEXT, subcontractors INTEGER NOT NULL, required_skills TEXT NOT NULL,
+  record_at INTEGER NOT NULL,   -- occurred_at of the site.upserted that set the record
+  budget_at INTEGER NOT NULL,   -- ... of the last budget change (upsert or budget.revised)
+  status_at INTEGER NOT NULL    -- ... of the last status change (upsert or site.completed)
+);
+CREATE INDEX sites_manager ON sites(manager_id);
+CREATE TABLE entities (
+  kind TEXT NOT NULL, id TEXT NOT NULL, label TEXT NOT NULL, record TEXT NOT NULL,
+  record_at INTEGER NOT NULL, PRIMARY KEY (kind, id)
+) WITHOUT ROWID;
+CREATE TABLE tokens (
+  hash TEXT PRIMARY KEY, role TEXT NOT NULL, person_id TEXT, label TEXT,
+  created_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE webhook_deliveries (
+  source TEXT NOT NULL, delivery_id TEXT NOT NULL, received_at INTEGER NOT NULL,
+  PRIMARY KEY (source, delivery_id)
+) WITHOUT ROWID;
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE demo_truth (
+  site_id TEXT PRIMARY KEY, p_late REAL NOT NULL, expected_delay_days REAL NOT NULL,
+  late INTEGER NOT NULL, delay_days REAL NOT NULL
+) WITHOUT ROWID;
+)sql";
+
+constexpr std::array<std::string_view, 1> kMigrations = {kMigration1};
+
+Expected<int> current_version(Database& db) {
+  auto created = db.exec(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+      "applied_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
+  if (!created) return created.error();
+  auto stmt = db.prepare("SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
+  if (!stmt) return stmt.error();
+  auto row = stmt->step();
+  if (!row) return row.error();
+  return static_cast<int>(stmt->int64(0));
+}
+
+}  // namespace
+
+int schema_version() { return static_cast<int>(kMigrations.size()); }
+
+Expected<void> migrate(Database& db) {
+  auto version = current_version(db);
+  if (!version) return version.error();
+  if (*version > schema_version()) {
+    return Error::make(ErrorCode::conflict,
+                       "the database has schema version " + std::to_string(*version) +
+                           ", newer than this vigie (" + std::to_string(schema_version()) + ")");
+  }
+  for (int v = *version + 1; v <= schema_version(); ++v) {
+    auto tx = Transaction::begin(db);
+    if (!tx) return tx.error();
+    auto applied = db.exec(kMigrations[static_cast<std::size_t>(v - 1)]);
+    if (!applied) return applied;
+    auto record = db.prepare("INSERT INTO schema_migrations(version) VALUES (?)");
+    if (!record) return record.error();
+    auto recorded = record->bind(1, static_cast<std::int64_t>(v)).run();
+    if (!recorded) return recorded;
+    auto committed = tx->commit();
+    if (!committed) return committed;
+  }
+  return {};
+}
+
+}  // namespace vigie::store::sqlite

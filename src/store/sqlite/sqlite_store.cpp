@@ -1,0 +1,162 @@
+#include "store/sqlite/sqlite_store.hpp"
+
+#include <chrono>
+
+#include "events/parse.hpp"
+#include "store/sqlite/migrations.hpp"
+
+namespace vigie::store::sqlite {
+namespace {
+
+Expected<Database> open_connection(const StoreConfig& config) {
+  auto db = Database::open(config.path);
+  if (!db) return db.error();
+  for (const char* pragma : {"PRAGMA journal_mode=WAL", "PRAGMA foreign_keys=ON",
+                             "PRAGMA temp_store=MEMORY", "PRAGMA cache_size=-65536"}) {
+    auto done = db->exec(pragma);
+    if (!done) return done.error();
+  }
+  auto sync = db->exec(config.durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=OFF");
+  if (!sync) return sync.error();
+  return db;
+}
+
+Expected<Statement> prepare(Database& db, std::string_view sql) { return db.prepare(sql); }
+
+}  // namespace
+
+Expected<std::unique_ptr<SqliteStore>> SqliteStore::open(const StoreConfig& config) {
+  auto writer = open_connection(config);
+  if (!writer) return writer.error();
+  auto migrated = migrate(*writer);
+  if (!migrated) return migrated.error();
+  auto reader = open_connection(config);
+  if (!reader) return reader.error();
+
+  auto insert_event = prepare(*writer,
+      "INSERT OR IGNORE INTO events(id,type,site_id,occurred_at,received_at,source,actor_id,raw) "
+      "VALUES(?,?,?,?,?,?,?,?)");
+  auto upsert_site = prepare(*writer,
+      "INSERT INTO sites(id,name,client,type,region,city,lat,lon,budget_total_cents,"
+      "budget_material_cents,planned_start,planned_end,actual_end,status,complexity,manager_id,"
+      "chief_id,team_id,subcontractors,required_skills,record_at,budget_at,status_at) "
+      "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?21,?21) "
+      "ON CONFLICT(id) DO UPDATE SET name=excluded.name, client=excluded.client, "
+      "type=excluded.type, region=excluded.region, city=excluded.city, lat=excluded.lat, "
+      "lon=excluded.lon, planned_start=excluded.planned_start, planned_end=excluded.planned_end, "
+      "complexity=excluded.complexity, manager_id=excluded.manager_id, "
+      "chief_id=excluded.chief_id, team_id=excluded.team_id, "
+      "subcontractors=excluded.subcontractors, required_skills=excluded.required_skills, "
+      "record_at=excluded.record_at, "
+      "budget_total_cents=CASE WHEN budget_at<=excluded.record_at THEN excluded.budget_total_cents ELSE budget_total_cents END, "
+      "budget_material_cents=CASE WHEN budget_at<=excluded.record_at THEN excluded.budget_material_cents ELSE budget_material_cents END, "
+      "budget_at=MAX(budget_at, excluded.record_at), "
+      "status=CASE WHEN status_at<=excluded.record_at THEN excluded.status ELSE status END, "
+      "actual_end=CASE WHEN status_at<=excluded.record_at THEN excluded.actual_end ELSE actual_end END, "
+      "status_at=MAX(status_at, excluded.record_at) "
+      "WHERE excluded.record_at >= sites.record_at");
+  auto revise_budget = prepare(*writer,
+      "UPDATE sites SET budget_total_cents=?1, budget_material_cents=?2, budget_at=?3 "
+      "WHERE id=?4 AND budget_at<=?3");
+  auto complete_site = prepare(*writer,
+      "UPDATE sites SET actual_end=?1, status='completed', status_at=?2 "
+      "WHERE id=?3 AND status_at<=?2");
+  auto upsert_entity = prepare(*writer,
+      "INSERT INTO entities(kind,id,label,record,record_at) VALUES(?,?,?,?,?) "
+      "ON CONFLICT(kind,id) DO UPDATE SET label=excluded.label, record=excluded.record, "
+      "record_at=excluded.record_at WHERE excluded.record_at >= entities.record_at");
+  for (auto* stmt : {&insert_event, &upsert_site, &revise_budget, &complete_site, &upsert_entity}) {
+    if (!*stmt) return stmt->error();
+  }
+  WriteStatements statements{std::move(*insert_event), std::move(*upsert_site),
+                             std::move(*revise_budget), std::move(*complete_site),
+                             std::move(*upsert_entity)};
+  return std::unique_ptr<SqliteStore>(
+      new SqliteStore(std::move(*writer), std::move(*reader), std::move(statements)));
+}
+
+SqliteStore::SqliteStore(Database writer, Database reader, WriteStatements statements)
+    : writer_(std::move(writer)), write_(std::move(statements)), reader_(std::move(reader)) {}
+
+Expected<AppendResult> SqliteStore::append(std::span<const events::Event> batch) {
+  const std::int64_t received_at = to_millis(std::chrono::time_point_cast<std::chrono::milliseconds>(
+      std::chrono::system_clock::now()));
+  const std::lock_guard lock(write_mutex_);
+  auto tx = Transaction::begin(writer_);
+  if (!tx) return tx.error();
+  AppendResult result;
+  result.statuses.reserve(batch.size());
+  for (const events::Event& event : batch) {
+    auto inserted = write_.insert_event.bind(1, event.id)
+                        .bind(2, events::type_name(event.type))
+                        .bind_optional(3, event.site_id)
+                        .bind(4, to_millis(event.occurred_at))
+                        .bind(5, received_at)
+                        .bind(6, events::source_name(event.source))
+                        .bind_optional(7, event.actor_id)
+                        .bind(8, event.raw)
+                        .run();
+    if (!inserted) return inserted.error();
+    if (writer_.changes() == 0) {
+      result.statuses.push_back(AppendStatus::duplicate);
+      ++result.duplicates;
+      continue;
+    }
+    auto applied = apply_to_entities(event);
+    if (!applied) return applied.error();
+    result.statuses.push_back(AppendStatus::accepted);
+    ++result.accepted;
+  }
+  auto committed = tx->commit();
+  if (!committed) return committed.error();
+  return result;
+}
+
+Expected<std::int64_t> SqliteStore::scan_events(
+    std::int64_t after_seq, std::size_t limit,
+    const std::function<void(std::int64_t, const events::Event&)>& visit) const {
+  const std::lock_guard lock(read_mutex_);
+  auto stmt = reader_.prepare("SELECT seq, raw FROM events WHERE seq > ? ORDER BY seq LIMIT ?");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, after_seq).bind(2, static_cast<std::int64_t>(limit));
+  std::int64_t last = after_seq;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    last = stmt->int64(0);
+    auto event = events::parse_event(stmt->text(1));
+    if (!event) {
+      return Error::make(ErrorCode::internal, "stored event " + std::to_string(last) +
+                                                  " no longer parses: " + event.error().describe());
+    }
+    visit(last, *event);
+  }
+  return last;
+}
+
+Expected<std::uint64_t> SqliteStore::event_count() const {
+  const std::lock_guard lock(read_mutex_);
+  auto stmt = reader_.prepare("SELECT COUNT(*) FROM events");
+  if (!stmt) return stmt.error();
+  auto row = stmt->step();
+  if (!row) return row.error();
+  return static_cast<std::uint64_t>(stmt->int64(0));
+}
+
+Expected<std::vector<TypeCount>> SqliteStore::event_counts_by_type() const {
+  const std::lock_guard lock(read_mutex_);
+  auto stmt = reader_.prepare("SELECT type, COUNT(*) FROM events GROUP BY type ORDER BY type");
+  if (!stmt) return stmt.error();
+  std::vector<TypeCount> counts;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    const auto type = events::parse_type(stmt->text(0));
+    if (type) counts.push_back({*type, static_cast<std::uint64_t>(stmt->int64(1))});
+  }
+  return counts;
+}
+
+}  // namespace vigie::store::sqlite

@@ -1,0 +1,64 @@
+// store/sqlite/sqlite_store.hpp
+//
+// The embedded Store: one SQLite file in WAL mode. Writes go through one connection under a
+// mutex (SQLite has one writer anyway); reads use a second connection, which WAL lets run
+// beside a write. With `durable`, synchronous=FULL makes every commit fsync the WAL, so
+// append() returning means the batch survives a crash.
+#pragma once
+
+#include <mutex>
+#include <optional>
+
+#include "store/sqlite/database.hpp"
+#include "store/store.hpp"
+
+namespace vigie::store::sqlite {
+
+class SqliteStore final : public Store {
+ public:
+  static Expected<std::unique_ptr<SqliteStore>> open(const StoreConfig& config);
+
+  Expected<AppendResult> append(std::span<const events::Event> batch) override;
+  Expected<std::int64_t> scan_events(
+      std::int64_t after_seq, std::size_t limit,
+      const std::function<void(std::int64_t, const events::Event&)>& visit) const override;
+  Expected<std::uint64_t> event_count() const override;
+  Expected<std::vector<TypeCount>> event_counts_by_type() const override;
+
+  Expected<std::vector<std::string>> site_ids() const override;
+  Expected<std::vector<SiteRow>> sites() const override;
+  Expected<std::optional<SiteRow>> site(const std::string& id) const override;
+  Expected<std::uint64_t> entity_count(EntityKind kind) const override;
+  Expected<std::string> content_digest() const override;
+
+  Expected<void> put_token(const TokenRow& token) override;
+  Expected<std::optional<TokenRow>> token_by_hash(const std::string& hash) const override;
+  Expected<bool> remember_delivery(const std::string& source, const std::string& delivery_id,
+                                   Instant received_at, Instant forget_before) override;
+  Expected<std::optional<std::string>> meta(const std::string& key) const override;
+  Expected<void> set_meta(const std::string& key, const std::string& value) override;
+  Expected<void> put_demo_truth(std::span<const DemoTruthRow> rows) override;
+  Expected<std::vector<DemoTruthRow>> demo_truth() const override;
+
+ private:
+  // The statements of the hot write path, prepared once.
+  struct WriteStatements {
+    Statement insert_event;
+    Statement upsert_site;
+    Statement revise_budget;
+    Statement complete_site;
+    Statement upsert_entity;
+  };
+
+  SqliteStore(Database writer, Database reader, WriteStatements statements);
+  Expected<void> apply_to_entities(const events::Event& event);  // writer mutex held
+  Expected<std::vector<SiteRow>> query_sites(std::string_view where, std::string_view arg) const;
+
+  std::mutex write_mutex_;
+  Database writer_;
+  WriteStatements write_;
+  mutable std::mutex read_mutex_;
+  mutable Database reader_;
+};
+
+}  // namespace vigie::store::sqlite

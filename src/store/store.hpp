@@ -1,0 +1,91 @@
+// store/store.hpp
+//
+// Everything that persists, behind one interface. Nothing above it names an engine: SQLite
+// (sqlite/) now, PostgreSQL and ClickHouse later, chosen in one place (open_store).
+// Writes come in batches (one transaction, one fsync) and reads are shaped for aggregates, so
+// that a networked engine can serve them without a round trip per row.
+// Thread-safety: every method may be called from any thread; implementations serialise writes.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "common/expected.hpp"
+#include "events/event.hpp"
+#include "store/rows.hpp"
+
+namespace vigie::store {
+
+enum class AppendStatus : std::uint8_t { accepted, duplicate };
+
+struct AppendResult {
+  std::vector<AppendStatus> statuses;  // one per event of the batch, in order
+  std::size_t accepted = 0;
+  std::size_t duplicates = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // --- events ---------------------------------------------------------------------------------
+  // Stores the batch in one transaction and maintains the reference entities (sites, persons,
+  // teams, vehicles) from its upsert events, placed by occurred_at. An event whose id is already
+  // stored (or repeated earlier in the batch) is a duplicate and changes nothing.
+  // Durable when it returns: the events survive a crash of the process the next instant.
+  virtual Expected<AppendResult> append(std::span<const events::Event> batch) = 0;
+
+  // Calls `visit` for stored events with sequence number > after_seq, in sequence (arrival)
+  // order, at most `limit` of them; returns the last sequence number visited (after_seq if none).
+  virtual Expected<std::int64_t> scan_events(
+      std::int64_t after_seq, std::size_t limit,
+      const std::function<void(std::int64_t seq, const events::Event&)>& visit) const = 0;
+
+  virtual Expected<std::uint64_t> event_count() const = 0;
+  virtual Expected<std::vector<TypeCount>> event_counts_by_type() const = 0;
+
+  // --- reference entities -------------------------------------------------------------------------
+  virtual Expected<std::vector<std::string>> site_ids() const = 0;
+  virtual Expected<std::vector<SiteRow>> sites() const = 0;
+  virtual Expected<std::optional<SiteRow>> site(const std::string& id) const = 0;
+  virtual Expected<std::uint64_t> entity_count(EntityKind kind) const = 0;
+
+  // A digest of the stored content (events and entities, not arrival order or times), equal
+  // for two stores holding the same data: `vigie replay` is checked with it.
+  virtual Expected<std::string> content_digest() const = 0;
+
+  // --- access tokens --------------------------------------------------------------------------
+  virtual Expected<void> put_token(const TokenRow& token) = 0;
+  virtual Expected<std::optional<TokenRow>> token_by_hash(const std::string& hash) const = 0;
+
+  // --- webhook replay protection -------------------------------------------------------------------
+  // Records a delivery id for a source; false if it was already recorded (a replay).
+  // Deliveries older than `forget_before` may be forgotten.
+  virtual Expected<bool> remember_delivery(const std::string& source,
+                                           const std::string& delivery_id, Instant received_at,
+                                           Instant forget_before) = 0;
+
+  // --- small durable settings (archive watermark, demo metadata) ---------------------------------
+  virtual Expected<std::optional<std::string>> meta(const std::string& key) const = 0;
+  virtual Expected<void> set_meta(const std::string& key, const std::string& value) = 0;
+
+  // --- demo truth (what the simulator's causal model implies, for model evaluation) -----------
+  virtual Expected<void> put_demo_truth(std::span<const DemoTruthRow> rows) = 0;
+  virtual Expected<std::vector<DemoTruthRow>> demo_truth() const = 0;
+};
+
+struct StoreConfig {
+  std::string engine = "sqlite";  // the only engine of this version
+  std::string path;               // SQLite: the database file
+  bool durable = true;            // fsync at every commit (off only for bulk demo building)
+};
+
+// Opens (creating if needed) and migrates the store. The only switch on engine.
+Expected<std::unique_ptr<Store>> open_store(const StoreConfig& config);
+
+}  // namespace vigie::store

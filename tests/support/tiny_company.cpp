@@ -1,0 +1,79 @@
+#include "support/tiny_company.hpp"
+
+#include <stdexcept>
+
+#include "common/json_writer.hpp"
+#include "events/parse.hpp"
+
+namespace vigie::testing {
+namespace {
+
+JsonWriter& envelope(JsonWriter& out, const std::string& id, const std::string& type,
+                     const std::string& site_id, const std::string& at) {
+  out.begin_object().field("id", id).field("type", type);
+  if (site_id.empty()) {
+    out.key("site_id").null();
+  } else {
+    out.field("site_id", site_id);
+  }
+  out.field("occurred_at", at).field("source", "web").field("actor_id", "P-0001");
+  return out.key("data").begin_object();
+}
+
+}  // namespace
+
+std::string site_json(const std::string& event_id, const std::string& site_id,
+                      const std::string& at, double budget_total, const std::string& status) {
+  JsonWriter out;
+  envelope(out, event_id, "site.upserted", site_id, at)
+      .field("id", site_id).field("name", "Lyon Tertiaire – Tour Oxygène")
+      .field("client", "Foncière Rhône").field("type", "tertiaire")
+      .field("region", "Auvergne-Rhône-Alpes").field("city", "Lyon")
+      .field("lat", 45.7603).field("lon", 4.8597).field("budget_total", budget_total)
+      .field("budget_material", budget_total * 0.4).field("planned_start", "2026-01-05")
+      .field("planned_end", "2026-12-18").field("status", status).field("complexity", 3)
+      .field("manager_id", "P-0002").field("chief_id", "P-0001").field("team_id", "T-01")
+      .field("subcontractors", 2).key("required_skills").begin_array().value("gros oeuvre")
+      .value("électricité").end_array();
+  return out.end_object().end_object().take();
+}
+
+std::string expense_json(const std::string& event_id, const std::string& site_id,
+                         const std::string& at, double amount, const std::string& category) {
+  JsonWriter out;
+  envelope(out, event_id, "expense.recorded", site_id, at)
+      .field("amount", amount).field("category", category);
+  return out.end_object().end_object().take();
+}
+
+std::string budget_json(const std::string& event_id, const std::string& site_id,
+                        const std::string& at, double total, double material) {
+  JsonWriter out;
+  envelope(out, event_id, "budget.revised", site_id, at)
+      .field("budget_total", total).field("budget_material", material);
+  return out.end_object().end_object().take();
+}
+
+std::string completed_json(const std::string& event_id, const std::string& site_id,
+                           const std::string& at, const std::string& actual_end) {
+  JsonWriter out;
+  envelope(out, event_id, "site.completed", site_id, at).field("actual_end", actual_end);
+  return out.end_object().end_object().take();
+}
+
+std::string person_json(const std::string& event_id, const std::string& person_id,
+                        const std::string& at, const std::string& role) {
+  JsonWriter out;
+  envelope(out, event_id, "person.upserted", "", at)
+      .field("id", person_id).field("name", "Karim Benali").field("role", role)
+      .field("experience_years", 7);
+  return out.end_object().end_object().take();
+}
+
+events::Event event_from(const std::string& json) {
+  auto event = events::parse_event(json);
+  if (!event) throw std::runtime_error("test event does not validate: " + event.error().describe());
+  return std::move(*event);
+}
+
+}  // namespace vigie::testing
