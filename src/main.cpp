@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
   add_serve_command(app, context, exit_code);
   add_demo_command(app, context, exit_code);
   add_token_command(app, context, exit_code);
+  add_import_command(app, context, exit_code);
+  add_replay_command(app, context, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -1,29 +1,11 @@
 // The ingestion doors over HTTP: POST /api/v1/events (one event or an array).
 // Webhooks and file import have their own files.
+#include "api/ingest_responses.hpp"
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
-#include "common/json_writer.hpp"
 
 namespace vigie::api {
 namespace {
-
-std::string batch_body(const ingest::SubmitResult& result) {
-  JsonWriter out;
-  out.begin_object()
-      .field("accepted", static_cast<std::uint64_t>(result.accepted))
-      .field("duplicates", static_cast<std::uint64_t>(result.duplicates))
-      .key("refused")
-      .begin_array();
-  for (const auto& refusal : result.refused) {
-    out.begin_object()
-        .field("index", static_cast<std::uint64_t>(refusal.index))
-        .field("field", refusal.error.field)
-        .field("message", refusal.error.message)
-        .end_object();
-  }
-  out.end_array().end_object();
-  return out.take();
-}
 
 HttpResponse post_events(ApiServices& services, const HttpRequest& request) {
   auto principal = services.auth.authenticate(request, Permission::send_events);
@@ -35,7 +17,7 @@ HttpResponse post_events(ApiServices& services, const HttpRequest& request) {
   if (!result) return json_error(result.error());
   // One event: its refusal is the answer (422). An array: 200 with what happened to each.
   if (!was_array && !result->refused.empty()) return json_error(result->refused.front().error);
-  return json_ok(batch_body(*result));
+  return json_ok(submit_result_body(*result));
 }
 
 }  // namespace

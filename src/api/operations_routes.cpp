@@ -46,7 +46,9 @@ std::vector<Route> operations_routes(ApiServices& services) {
 
 std::vector<Route> all_routes(ApiServices& services) {
   std::vector<Route> routes = operations_routes(services);
-  for (auto& route : event_routes(services)) routes.push_back(std::move(route));
+  for (auto* more : {&event_routes, &webhook_routes, &import_routes}) {
+    for (auto& route : (*more)(services)) routes.push_back(std::move(route));
+  }
   return routes;
 }
 

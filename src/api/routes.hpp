@@ -46,6 +46,8 @@ struct Route {
 
 std::vector<Route> event_routes(ApiServices& services);
 std::vector<Route> operations_routes(ApiServices& services);
+std::vector<Route> webhook_routes(ApiServices& services);
+std::vector<Route> import_routes(ApiServices& services);
 
 // All routes of the API, in matching order.
 std::vector<Route> all_routes(ApiServices& services);

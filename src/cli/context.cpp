@@ -2,6 +2,8 @@
 
 #include <filesystem>
 
+#include "ingest/archiver.hpp"
+
 extern char** environ;
 
 namespace vigie::cli {
@@ -56,6 +58,14 @@ store::Store& Context::store() {
   if (!opened) throw StartupError{"cannot open the store: " + opened.error().describe()};
   store_ = std::move(*opened);
   return *store_;
+}
+
+Expected<std::uint64_t> Context::archive_pending() {
+  ingest::RawArchiveOptions archive;
+  archive.archive_dir = config().lake_dir();
+  archive.max_file_bytes = config().archive_max_file_bytes;
+  ingest::Archiver archiver(store(), archive, log());
+  return archiver.catch_up();
 }
 
 }  // namespace vigie::cli

@@ -33,6 +33,9 @@ class Context {
   store::Store& store();
   GlobalFlags& flags() { return flags_; }
 
+  // Appends to the raw archive every stored event not archived yet (after demo, import).
+  Expected<std::uint64_t> archive_pending();
+
  private:
   GlobalFlags& flags_;
   std::unique_ptr<Config> config_;

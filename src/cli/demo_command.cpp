@@ -52,6 +52,11 @@ int run_demo(Context& context, const DemoFlags& flags) {
     std::fprintf(stderr, "vigie: %s\n", report.error().describe().c_str());
     return kExitFailure;
   }
+  auto archived = context.archive_pending();
+  if (!archived) {
+    std::fprintf(stderr, "vigie: raw archive: %s\n", archived.error().describe().c_str());
+    return kExitFailure;
+  }
   std::printf("demo: %llu events stored (%d sites, %d years, seed %llu, end %s) in %.1f s\n",
               static_cast<unsigned long long>(report->accepted), options.sites, options.years,
               static_cast<unsigned long long>(options.seed), format_iso_date(options.end).c_str(),

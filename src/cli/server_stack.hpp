@@ -1,8 +1,9 @@
 // cli/server_stack.hpp
 //
 // Everything `vigie serve` runs, built in dependency order and stopped in reverse:
-// pipeline (group commit) → metrics and archive observers → webhooks → HTTP server.
-// Tests build one on a temporary data directory to talk to a real server.
+// pipeline (group commit) → observers (metrics, raw archive) → webhooks → HTTP server.
+// Stopping: the HTTP server finishes in-flight requests, the pipeline commits what they queued,
+// the archiver drains. Tests build one on a temporary data directory to talk to a real server.
 #pragma once
 
 #include <memory>
@@ -12,13 +13,16 @@
 #include "api/metrics.hpp"
 #include "common/config.hpp"
 #include "common/log.hpp"
+#include "ingest/archiver.hpp"
 #include "ingest/pipeline.hpp"
+#include "ingest/webhook_receiver.hpp"
 #include "store/store.hpp"
 
 namespace vigie::cli {
 
 class ServerStack {
  public:
+  // Throws StartupError when a configured webhook source cannot be loaded.
   ServerStack(const Config& config, const Logger& log, store::Store& store);
   ~ServerStack();
 
@@ -26,6 +30,7 @@ class ServerStack {
   void stop();  // idempotent
 
   ingest::Pipeline& pipeline() { return *pipeline_; }
+  ingest::Archiver& archiver() { return *archiver_; }
   api::Metrics& metrics() { return metrics_; }
 
  private:
@@ -34,10 +39,16 @@ class ServerStack {
   store::Store& store_;
   api::Metrics metrics_;
   std::unique_ptr<ingest::Pipeline> pipeline_;
+  std::unique_ptr<ingest::Archiver> archiver_;
+  std::unique_ptr<ingest::WebhookReceiver> webhooks_;
   api::Authenticator auth_;
   std::unique_ptr<api::ApiServices> services_;
   std::unique_ptr<api::HttpServer> server_;
   bool stopped_ = false;
 };
+
+// The webhook sources of the configuration that have a secret, with their mappings loaded.
+// Throws StartupError when a mapping does not load.
+std::vector<ingest::WebhookSource> load_webhook_sources(const Config& config, const Logger& log);
 
 }  // namespace vigie::cli

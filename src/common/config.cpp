@@ -97,6 +97,8 @@ const std::vector<KeyRule>& key_rules() {
                   &Config::archive_max_file_bytes, 4096, 1LL << 40),
       integer_key("ingest.group_commit_max_events", "most events committed in one transaction",
                   &Config::group_commit_max_events, 1, 10'000'000),
+      text_key("import.mappings_dir", "folder of the CSV mapping files named by the import API",
+               &Config::import_mappings_dir),
       integer_key("webhooks.window_seconds", "accepted clock skew of webhook timestamps",
                   &Config::webhook_window_seconds, 1, 86'400),
   };
@@ -128,7 +130,7 @@ Expected<void> apply_webhook_key(Config& config, const std::string& key, const s
   const auto last = key.rfind('.');
   const std::string name = key.substr(first + 1, last - first - 1);
   const std::string field = key.substr(last + 1);
-  if (name.empty() || (field != "secret" && field != "mapping")) {
+  if (first == last || name.empty() || (field != "secret" && field != "mapping")) {
     return Error::invalid(key, "unknown setting (webhook sources take secret and mapping)");
   }
   auto it = std::find_if(config.webhooks.begin(), config.webhooks.end(),

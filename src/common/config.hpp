@@ -37,6 +37,7 @@ struct Config {
   std::size_t archive_max_file_bytes = 64u << 20;
   std::size_t group_commit_max_events = 50'000;
   int webhook_window_seconds = 300;
+  std::string import_mappings_dir = "config/import";  // CSV mappings named by POST /api/v1/import
   std::vector<WebhookSourceConfig> webhooks;
 
   // Where Vigie writes (all under data_dir).

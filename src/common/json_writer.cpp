@@ -33,7 +33,10 @@ void append_json_string(std::string& out, std::string_view text) {
 std::string format_json_number(double number) {
   if (!std::isfinite(number)) return "null";
   char buf[32];
-  const auto result = std::to_chars(buf, buf + sizeof buf, number);
+  // From 1e18 up, always an exponent: readers such as simdjson refuse integer text beyond 64 bits.
+  const auto result = std::fabs(number) < 1e18 ? std::to_chars(buf, buf + sizeof buf, number)
+                                               : std::to_chars(buf, buf + sizeof buf, number,
+                                                               std::chars_format::scientific);
   return std::string(buf, result.ptr);
 }
 

@@ -38,8 +38,9 @@ std::optional<LocalDate> date(const simdjson::dom::object& data, const char* nam
 std::vector<std::string> text_list(const simdjson::dom::object& data, const char* name) {
   std::vector<std::string> out;
   const auto field = data[name];
-  if (field.error() || !field.value_unsafe().is_array()) return out;
-  for (const auto item : field.value_unsafe().get_array().value_unsafe()) {
+  simdjson::dom::array items;
+  if (field.error() || field.value_unsafe().get_array().get(items) != simdjson::SUCCESS) return out;
+  for (const simdjson::dom::element item : items) {
     if (item.is_string()) out.emplace_back(item.get_string().value_unsafe());
   }
   return out;

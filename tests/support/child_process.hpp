@@ -1,0 +1,38 @@
+// tests/support/child_process.hpp — runs the real `vigie` binary (VIGIE_BINARY, set by CTest)
+// as a child: to run a command to completion, or to start a server and kill it.
+#pragma once
+
+#include <sys/types.h>
+
+#include <string>
+#include <vector>
+
+namespace vigie::testing {
+
+std::string vigie_binary();
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+};
+// Runs to completion; stdout captured, stderr passed through.
+CommandResult run_vigie(const std::vector<std::string>& args);
+
+class ChildServer {
+ public:
+  ChildServer(const std::vector<std::string>& args);  // vigie serve …
+  ~ChildServer();                                     // SIGKILL if still running
+  void kill_hard();                                   // SIGKILL, then reap
+  int terminate();                                    // SIGTERM, then the exit status
+  pid_t pid() const { return pid_; }
+
+ private:
+  pid_t pid_ = -1;
+};
+
+// A TCP port that was free a moment ago.
+int free_port();
+// Polls GET /readyz until 200 or the deadline (seconds); false on time-out.
+bool wait_ready(int port, double seconds);
+
+}  // namespace vigie::testing
