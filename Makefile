@@ -19,7 +19,7 @@ release: deps
 
 # Builds the release binary, creates the demo company on first start, serves http://localhost:8080.
 run: release
-	./$(RELEASE_DIR)/vigie serve --demo --port $(PORT)
+	./$(RELEASE_DIR)/vigie --config config/vigie.toml serve --demo --port $(PORT)
 
 build-test: deps
 	@cmake -S . -B $(TEST_DIR) $(CMAKE_COMMON) -DCMAKE_BUILD_TYPE=Debug -DVIGIE_SANITIZE=ON -DVIGIE_WERROR=ON >/dev/null

@@ -63,7 +63,10 @@ int run_replay(Context& context, const ReplayFlags& flags) {
     std::printf("  %s:%llu: %s\n", refusal.file.string().c_str(),
                 static_cast<unsigned long long>(refusal.line), refusal.error.describe().c_str());
   }
-  for (const auto& issue : report->issues) std::printf("  warning: %s\n", issue.message.c_str());
+  for (const auto& issue : report->issues) {
+    std::printf("  warning: %s at byte %llu: %s\n", issue.file.string().c_str(),
+                static_cast<unsigned long long>(issue.offset), issue.message.c_str());
+  }
   if (digest) std::printf("digest: %s\n", digest->c_str());
   return report->refused == 0 ? kExitOk : kExitPartial;
 }

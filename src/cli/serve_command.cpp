@@ -4,7 +4,12 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <memory>
+
+#include "api/auth.hpp"
 
 #include "api/http_server.hpp"
 #include "cli/context.hpp"
@@ -29,6 +34,25 @@ sigset_t stop_signals() {
   return set;
 }
 
+// In demo mode, an admin token to try the API with, written once to <data_dir>/demo-admin-token
+// (readable by the owner only) rather than printed into logs, which may be shipped elsewhere.
+Expected<void> ensure_demo_token(const Config& config, store::Store& store, const Logger& log) {
+  const std::filesystem::path path = std::filesystem::path(config.data_dir) / "demo-admin-token";
+  if (std::filesystem::exists(path)) return {};
+  const auto now = std::chrono::time_point_cast<std::chrono::milliseconds>(
+      std::chrono::system_clock::now());
+  auto token = api::create_token(store, store::Role::admin, "", "demo", now);
+  if (!token) return token.error();
+  {
+    std::ofstream out(path);
+    out << *token << '\n';
+    if (!out) return Error::make(ErrorCode::io, "cannot write " + path.string());
+  }
+  std::filesystem::permissions(path, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write);
+  log.info("demo admin token written", {{"path", path.string()}});
+  return {};
+}
+
 int serve(Context& context, const ServeOptions& options) {
   // Blocked before any thread starts, so every thread inherits the mask and only sigwait sees them.
   const sigset_t signals = stop_signals();
@@ -43,6 +67,7 @@ int serve(Context& context, const ServeOptions& options) {
   ServerStack stack(config, log, store);
   if (options.demo) {
     auto built = build_demo_if_empty(store, stack.pipeline(), config, log);
+    if (built) built = ensure_demo_token(config, store, log);
     if (!built) {
       log.error("demo company not built", {{"error", built.error().describe()}});
       return kExitFailure;
