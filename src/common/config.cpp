@@ -26,7 +26,7 @@ Expected<long long> parse_integer(const std::string& key, const std::string& tex
 struct KeyRule {
   const char* key;
   const char* meaning;
-  std::function<Expected<void>(Config&, const std::string&)> apply;
+  std::function<Expected<void>(Config&, const SettingValue&)> apply;
   std::function<std::string(const Config&)> show;
 };
 
@@ -34,8 +34,8 @@ template <class T>
 KeyRule integer_key(const char* key, const char* meaning, T Config::*member, long long min,
                     long long max) {
   return {key, meaning,
-          [=](Config& c, const std::string& text) -> Expected<void> {
-            auto value = parse_integer(key, text, min, max);
+          [=](Config& c, const SettingValue& setting) -> Expected<void> {
+            auto value = parse_integer(key, setting.text, min, max);
             if (!value) return value.error();
             c.*member = static_cast<T>(*value);
             return {};
@@ -47,8 +47,8 @@ template <class T>
 KeyRule server_integer_key(const char* key, const char* meaning, T ServerConfig::*member,
                            long long min, long long max) {
   return {key, meaning,
-          [=](Config& c, const std::string& text) -> Expected<void> {
-            auto value = parse_integer(key, text, min, max);
+          [=](Config& c, const SettingValue& setting) -> Expected<void> {
+            auto value = parse_integer(key, setting.text, min, max);
             if (!value) return value.error();
             c.server.*member = static_cast<T>(*value);
             return {};
@@ -59,7 +59,9 @@ KeyRule server_integer_key(const char* key, const char* meaning, T ServerConfig:
 KeyRule text_key(const char* key, const char* meaning, std::string Config::*member,
                  std::vector<std::string> choices = {}) {
   return {key, meaning,
-          [=](Config& c, const std::string& text) -> Expected<void> {
+          [=](Config& c, const SettingValue& setting) -> Expected<void> {
+            if (!setting.is_string) return Error::invalid(key, "must be a string");
+            const std::string& text = setting.text;
             if (!choices.empty() && std::find(choices.begin(), choices.end(), text) == choices.end()) {
               std::string list;
               for (const auto& choice : choices) list += (list.empty() ? "" : ", ") + choice;
@@ -79,9 +81,10 @@ const std::vector<KeyRule>& key_rules() {
       text_key("log_level", "debug, info, warn or error", &Config::log_level,
                {"debug", "info", "warn", "error"}),
       {"server.host", "address to listen on",
-       [](Config& c, const std::string& t) -> Expected<void> {
-         if (t.empty()) return Error::invalid("server.host", "must not be empty");
-         c.server.host = t;
+       [](Config& c, const SettingValue& t) -> Expected<void> {
+         if (!t.is_string) return Error::invalid("server.host", "must be a string");
+         if (t.text.empty()) return Error::invalid("server.host", "must not be empty");
+         c.server.host = t.text;
          return {};
        },
        [](const Config& c) { return c.server.host; }},
@@ -113,19 +116,21 @@ void flatten(const toml::table& table, const std::string& prefix, Settings& out)
     } else if (const auto* text = node.as_string()) {
       out[key] = text->get();
     } else if (const auto* integer = node.as_integer()) {
-      out[key] = std::to_string(integer->get());
+      out[key] = SettingValue{std::to_string(integer->get()), false};
     } else if (const auto* flag = node.as_boolean()) {
-      out[key] = flag->get() ? "true" : "false";
+      out[key] = SettingValue{flag->get() ? "true" : "false", false};
     } else if (const auto* real = node.as_floating_point()) {
-      out[key] = std::to_string(real->get());
+      out[key] = SettingValue{std::to_string(real->get()), false};
     } else {
-      out[key] = "";  // arrays and dates are not settings; apply() refuses the key
+      out[key] = SettingValue{"", false};  // arrays and dates are not settings
     }
   }
 }
 
 // webhooks.<source>.secret / .mapping: one source per name.
-Expected<void> apply_webhook_key(Config& config, const std::string& key, const std::string& value) {
+Expected<void> apply_webhook_key(Config& config, const std::string& key, const SettingValue& setting) {
+  if (!setting.is_string) return Error::invalid(key, "must be a string");
+  const std::string& value = setting.text;
   const auto first = key.find('.');
   const auto last = key.rfind('.');
   const std::string name = key.substr(first + 1, last - first - 1);

@@ -46,7 +46,17 @@ struct Config {
   std::string models_dir() const { return data_dir + "/models"; }
 };
 
-using Settings = std::map<std::string, std::string>;  // dotted key → text value
+// A setting's value as written. Environment and flags only have text; a TOML file says whether
+// it wrote a string, so `data_dir = 5` can be refused rather than read as "5".
+struct SettingValue {
+  std::string text;
+  bool is_string = true;
+  SettingValue() = default;
+  SettingValue(std::string value, bool string = true) : text(std::move(value)), is_string(string) {}  // NOLINT: implicit by design
+  SettingValue(const char* value) : text(value) {}  // NOLINT
+  bool operator==(const SettingValue&) const = default;
+};
+using Settings = std::map<std::string, SettingValue>;  // dotted key → value
 
 // Reads the TOML file at `path` (none when empty) and flattens it to dotted keys.
 Expected<Settings> read_config_file(const std::string& path);
