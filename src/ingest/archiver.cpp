@@ -7,38 +7,10 @@
 #include <utility>
 #include <vector>
 
-#include "common/json_writer.hpp"
-
 namespace vigie::ingest {
-namespace {
 
-constexpr std::size_t kMarkScanEvents = 100'000;
-
-void nullable_field(JsonWriter& json, std::string_view name, const std::string& text) {
-  json.key(name);
-  if (text.empty()) {
-    json.null();
-  } else {
-    json.value(text);
-  }
-}
-
-// The envelope of data.md from the event's fields; parse_event gives the same event back.
-std::string envelope_from_fields(const events::Event& event) {
-  JsonWriter json;
-  json.begin_object().field("id", event.id).field("type", events::type_name(event.type));
-  nullable_field(json, "site_id", event.site_id);
-  json.field("occurred_at", format_rfc3339_utc(event.occurred_at))
-      .field("source", events::source_name(event.source));
-  nullable_field(json, "actor_id", event.actor_id);
-  json.key("data").raw(event.data.empty() ? std::string_view{"{}"} : event.data);
-  return json.end_object().take();
-}
-
-}  // namespace
-
-std::string archive_line(const events::Event& event) {
-  std::string line = event.raw.empty() ? envelope_from_fields(event) : event.raw;
+std::string archive_line(std::string_view raw) {
+  std::string line{raw};
   // In JSON a line break can only be whitespace between tokens (strings escape theirs), so a
   // space keeps the meaning and the archive's one-line-per-event framing.
   std::replace_if(
@@ -63,13 +35,9 @@ Expected<std::int64_t> archive_watermark(const store::Store& store) {
 Expected<std::int64_t> mark_all_archived(store::Store& store) {
   auto watermark = archive_watermark(store);
   if (!watermark) return watermark;
-  std::int64_t mark = *watermark;
-  for (;;) {
-    auto last = store.scan_events(mark, kMarkScanEvents, [](std::int64_t, const events::Event&) {});
-    if (!last) return last.error();
-    if (*last == mark) break;
-    mark = *last;
-  }
+  auto last = store.last_seq();
+  if (!last) return last.error();
+  const std::int64_t mark = std::max(*watermark, *last);
   auto saved = store.set_meta(std::string{kArchiveWatermarkKey}, std::to_string(mark));
   if (!saved) return saved.error();
   return mark;
@@ -124,10 +92,11 @@ Expected<std::size_t> Archiver::archive_next_batch() {
   auto watermark = archive_watermark(store_);
   if (!watermark) return watermark.error();
   std::vector<ArchiveRecord> records;
-  auto last = store_.scan_events(*watermark, options_.batch_events,
-                                 [&records](std::int64_t seq, const events::Event& event) {
-                                   records.push_back({seq, event.occurred_at, archive_line(event)});
-                                 });
+  auto last = store_.scan_raw(*watermark, options_.batch_events,
+                              [&records](const store::StoredEvent& event) {
+                                records.push_back({event.seq, event.occurred_at,
+                                                   archive_line(event.raw)});
+                              });
   if (!last) return last.error();
   if (records.empty()) return std::size_t{0};
   auto appended = archive_.append(records);
@@ -148,6 +117,9 @@ void Archiver::run() {
         wake_.wait_for(lock, options_.retry_delay, [this] { return stopping_; });
       } else {
         wake_.wait(lock, [this] { return pending_ || stopping_; });
+        // Let commits gather: archiving is off the acknowledgement path, and a pass per group
+        // commit would add two fsyncs (archive file, watermark) to every one of them.
+        wake_.wait_for(lock, options_.gather, [this] { return stopping_; });
       }
       stopping = stopping_;
       pending_ = false;

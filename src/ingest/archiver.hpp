@@ -43,6 +43,7 @@ inline constexpr std::string_view kArchiveWatermarkKey = "archive.watermark";
 struct ArchiverOptions {
   std::size_t batch_events = 10'000;  // events per scan, append and watermark update
   std::chrono::milliseconds retry_delay{1'000};
+  std::chrono::milliseconds gather{200};  // after a commit wakes it, before the pass starts
 };
 
 class Archiver final : public IngestObserver {
@@ -93,8 +94,7 @@ Expected<std::int64_t> archive_watermark(const store::Store& store);
 // rebuilt by `vigie replay` from the same archive. Returns the new watermark.
 Expected<std::int64_t> mark_all_archived(store::Store& store);
 
-// The line archived for an event: its raw envelope, or, for an event built without one (a path
-// that did not go through events::parse_event), the envelope rebuilt from its fields.
-std::string archive_line(const events::Event& event);
+// The line archived for a stored envelope: the envelope itself, kept on one line.
+std::string archive_line(std::string_view raw);
 
 }  // namespace vigie::ingest

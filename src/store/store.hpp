@@ -23,6 +23,13 @@ namespace vigie::store {
 
 enum class AppendStatus : std::uint8_t { accepted, duplicate };
 
+// An event as stored, without parsing it again: what the raw archive copies.
+struct StoredEvent {
+  std::int64_t seq = 0;
+  Instant occurred_at{};
+  std::string_view raw;  // valid during the visit only
+};
+
 struct AppendResult {
   std::vector<AppendStatus> statuses;  // one per event of the batch, in order
   std::size_t accepted = 0;
@@ -45,6 +52,14 @@ class Store {
   virtual Expected<std::int64_t> scan_events(
       std::int64_t after_seq, std::size_t limit,
       const std::function<void(std::int64_t seq, const events::Event&)>& visit) const = 0;
+
+  // Like scan_events, but hands over the stored envelope as is (no parse): for copying.
+  virtual Expected<std::int64_t> scan_raw(
+      std::int64_t after_seq, std::size_t limit,
+      const std::function<void(const StoredEvent&)>& visit) const = 0;
+
+  // The highest sequence number stored (0 when empty).
+  virtual Expected<std::int64_t> last_seq() const = 0;
 
   virtual Expected<std::uint64_t> event_count() const = 0;
   virtual Expected<std::vector<TypeCount>> event_counts_by_type() const = 0;

@@ -135,6 +135,34 @@ Expected<std::int64_t> SqliteStore::scan_events(
   return last;
 }
 
+Expected<std::int64_t> SqliteStore::scan_raw(
+    std::int64_t after_seq, std::size_t limit,
+    const std::function<void(const StoredEvent&)>& visit) const {
+  const std::lock_guard lock(read_mutex_);
+  auto stmt = reader_.prepare(
+      "SELECT seq, occurred_at, raw FROM events WHERE seq > ? ORDER BY seq LIMIT ?");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, after_seq).bind(2, static_cast<std::int64_t>(limit));
+  std::int64_t last = after_seq;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    last = stmt->int64(0);
+    visit(StoredEvent{last, from_millis(stmt->int64(1)), stmt->text(2)});
+  }
+  return last;
+}
+
+Expected<std::int64_t> SqliteStore::last_seq() const {
+  const std::lock_guard lock(read_mutex_);
+  auto stmt = reader_.prepare("SELECT COALESCE(MAX(seq), 0) FROM events");
+  if (!stmt) return stmt.error();
+  auto row = stmt->step();
+  if (!row) return row.error();
+  return stmt->int64(0);
+}
+
 Expected<std::uint64_t> SqliteStore::event_count() const {
   const std::lock_guard lock(read_mutex_);
   auto stmt = reader_.prepare("SELECT COUNT(*) FROM events");

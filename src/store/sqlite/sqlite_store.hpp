@@ -22,6 +22,10 @@ class SqliteStore final : public Store {
   Expected<std::int64_t> scan_events(
       std::int64_t after_seq, std::size_t limit,
       const std::function<void(std::int64_t, const events::Event&)>& visit) const override;
+  Expected<std::int64_t> scan_raw(
+      std::int64_t after_seq, std::size_t limit,
+      const std::function<void(const StoredEvent&)>& visit) const override;
+  Expected<std::int64_t> last_seq() const override;
   Expected<std::uint64_t> event_count() const override;
   Expected<std::vector<TypeCount>> event_counts_by_type() const override;
 
