@@ -9,6 +9,7 @@
 #include "cli/demo_builder.hpp"
 #include "cli/exit_codes.hpp"
 #include "common/paris_time.hpp"
+#include "ingest/progress_bar.hpp"
 
 namespace vigie::cli {
 namespace {
@@ -57,9 +58,10 @@ int run_demo(Context& context, const DemoFlags& flags) {
     std::fprintf(stderr, "vigie: raw archive: %s\n", archived.error().describe().c_str());
     return kExitFailure;
   }
-  std::printf("demo: %llu events stored (%d sites, %d years, seed %llu, end %s) in %.1f s\n",
-              static_cast<unsigned long long>(report->accepted), options.sites, options.years,
-              static_cast<unsigned long long>(options.seed), format_iso_date(options.end).c_str(),
+  std::printf("démo : %s événements enregistrés (%d chantiers, %d ans, graine %llu, fin le %s) "
+              "en %.1f s\n",
+              ingest::format_count_fr(report->accepted).c_str(), options.sites, options.years,
+              static_cast<unsigned long long>(options.seed), format_date_fr(options.end).c_str(),
               report->seconds);
   return kExitOk;
 }

@@ -8,6 +8,7 @@
 #include "cli/context.hpp"
 #include "cli/exit_codes.hpp"
 #include "ingest/archiver.hpp"
+#include "ingest/progress_bar.hpp"
 #include "ingest/replay.hpp"
 
 namespace vigie::cli {
@@ -54,20 +55,20 @@ int run_replay(Context& context, const ReplayFlags& flags) {
     return kExitFailure;
   }
   auto digest = store.content_digest();
-  std::printf("replay: %llu lines, %llu accepted, %llu duplicates, %llu refused\n",
-              static_cast<unsigned long long>(report->lines),
-              static_cast<unsigned long long>(report->accepted),
-              static_cast<unsigned long long>(report->duplicates),
-              static_cast<unsigned long long>(report->refused));
+  std::printf("rejeu : %s lignes lues, %s acceptées, %s doublons, %s refusées\n",
+              ingest::format_count_fr(report->lines).c_str(),
+              ingest::format_count_fr(report->accepted).c_str(),
+              ingest::format_count_fr(report->duplicates).c_str(),
+              ingest::format_count_fr(report->refused).c_str());
   for (const auto& refusal : report->refusals) {
     std::printf("  %s:%llu: %s\n", refusal.file.string().c_str(),
                 static_cast<unsigned long long>(refusal.line), refusal.error.describe().c_str());
   }
   for (const auto& issue : report->issues) {
-    std::printf("  warning: %s at byte %llu: %s\n", issue.file.string().c_str(),
+    std::printf("  attention : %s à l'octet %llu : %s\n", issue.file.string().c_str(),
                 static_cast<unsigned long long>(issue.offset), issue.message.c_str());
   }
-  if (digest) std::printf("digest: %s\n", digest->c_str());
+  if (digest) std::printf("empreinte du contenu : %s\n", digest->c_str());
   return report->refused == 0 ? kExitOk : kExitPartial;
 }
 

@@ -43,6 +43,13 @@ std::string format_iso_date(LocalDate d) {
   return buf;
 }
 
+std::string format_date_fr(LocalDate d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02u/%02u/%04d", static_cast<unsigned>(d.day()),
+                static_cast<unsigned>(d.month()), static_cast<int>(d.year()));
+  return buf;
+}
+
 std::optional<Instant> parse_rfc3339(std::string_view text) {
   using namespace std::chrono;
   const auto date = date_at(text);

@@ -26,6 +26,8 @@ std::string format_rfc3339_utc(Instant t);
 // "2026-11-24" → date; nullopt if malformed or not a real day (2026-02-30).
 std::optional<LocalDate> parse_iso_date(std::string_view text);
 std::string format_iso_date(LocalDate d);
+// "24/11/2026": how a date is shown to people.
+std::string format_date_fr(LocalDate d);
 
 // Days since 1970-01-01, for compact storage and arithmetic.
 std::int32_t days_since_epoch(LocalDate d);

@@ -153,7 +153,6 @@ void assign_people(Rng& rng, const Company& company, std::vector<SitePlan>& site
   std::vector<int> team_ids(company.teams.size());
   for (std::size_t i = 0; i < team_ids.size(); ++i) team_ids[i] = static_cast<int>(i);
   for (SitePlan& site : sites) {
-    if (site.cancelled) continue;
     const std::pair window{site.planned_start_day, site.planned_end_day};
     site.manager = least_loaded(company.managers, person_load, site, 25, [&](int p) {
       return std::pair{company.people[p].home_lat, company.people[p].home_lon};
@@ -162,6 +161,8 @@ void assign_people(Rng& rng, const Company& company, std::vector<SitePlan>& site
       const Town& base = towns()[company.teams[t].base_town];
       return std::pair{base.lat, base.lon};
     });
+    // A cancelled site had its manager and planned team, but never takes anyone's time.
+    if (site.cancelled) continue;
     site.crew = choose_crew(rng, company.teams[site.team], person_load, site);
     person_load[site.manager].push_back(window);
     team_load[site.team].push_back(window);

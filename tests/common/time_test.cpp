@@ -292,5 +292,11 @@ TEST(FormatParisRfc3339, ParsesBackToTheSameSecond) {
   }
 }
 
+TEST(FormatDateFr, DayMonthYearWithSlashes) {
+  using namespace std::chrono;
+  EXPECT_EQ(format_date_fr(2026y / November / 24d), "24/11/2026");
+  EXPECT_EQ(format_date_fr(2027y / January / 5d), "05/01/2027");
+}
+
 }  // namespace
 }  // namespace vigie
