@@ -2,6 +2,7 @@
 // dashboards exist (French: it is what a person opening http://localhost:8080 reads).
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
+#include "common/french_format.hpp"
 #include "common/json_writer.hpp"
 #include "common/version.hpp"
 
@@ -15,8 +16,8 @@ HttpResponse home_page(ApiServices& services) {
       "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Vigie</title>"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head><body>"
       "<h1>Vigie</h1><p>Le service est en marche.</p><ul>";
-  if (sites) html += "<li>Chantiers : " + std::to_string(*sites) + "</li>";
-  if (events) html += "<li>Événements enregistrés : " + std::to_string(*events) + "</li>";
+  if (sites) html += "<li>Chantiers : " + format_integer_fr(static_cast<std::int64_t>(*sites)) + "</li>";
+  if (events) html += "<li>Événements enregistrés : " + format_integer_fr(static_cast<std::int64_t>(*events)) + "</li>";
   html += "</ul><p>API : <code>/api/v1</code> — supervision : <code>/metrics</code>, "
           "<code>/healthz</code>, <code>/readyz</code>.</p><p>Version " +
           std::string{version()} + " (" + std::string{git_commit()} + ")</p></body></html>";

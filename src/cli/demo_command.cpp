@@ -8,8 +8,8 @@
 #include "cli/context.hpp"
 #include "cli/demo_builder.hpp"
 #include "cli/exit_codes.hpp"
+#include "common/french_format.hpp"
 #include "common/paris_time.hpp"
-#include "ingest/progress_bar.hpp"
 
 namespace vigie::cli {
 namespace {
@@ -60,7 +60,7 @@ int run_demo(Context& context, const DemoFlags& flags) {
   }
   std::printf("démo : %s événements enregistrés (%d chantiers, %d ans, graine %llu, fin le %s) "
               "en %.1f s\n",
-              ingest::format_count_fr(report->accepted).c_str(), options.sites, options.years,
+              format_integer_fr(static_cast<std::int64_t>(report->accepted)).c_str(), options.sites, options.years,
               static_cast<unsigned long long>(options.seed), format_date_fr(options.end).c_str(),
               report->seconds);
   return kExitOk;

@@ -9,6 +9,7 @@
 
 #include "cli/context.hpp"
 #include "cli/exit_codes.hpp"
+#include "common/french_format.hpp"
 #include "ingest/import_mapping.hpp"
 #include "ingest/import_stream.hpp"
 #include "ingest/progress_bar.hpp"
@@ -24,10 +25,10 @@ struct ImportFlags {
 
 void print_report(const ingest::ImportReport& report) {
   std::printf("import : %s lignes lues, %s acceptées, %s doublons, %s refusées\n",
-              ingest::format_count_fr(report.lines_read).c_str(),
-              ingest::format_count_fr(report.accepted).c_str(),
-              ingest::format_count_fr(report.duplicates).c_str(),
-              ingest::format_count_fr(report.refused_count).c_str());
+              format_integer_fr(static_cast<std::int64_t>(report.lines_read)).c_str(),
+              format_integer_fr(static_cast<std::int64_t>(report.accepted)).c_str(),
+              format_integer_fr(static_cast<std::int64_t>(report.duplicates)).c_str(),
+              format_integer_fr(static_cast<std::int64_t>(report.refused_count)).c_str());
   for (const auto& refusal : report.refused) {
     std::printf("  ligne %llu : %s: %s\n", static_cast<unsigned long long>(refusal.line_number),
                 refusal.field.c_str(), refusal.message.c_str());

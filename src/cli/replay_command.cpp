@@ -7,8 +7,8 @@
 
 #include "cli/context.hpp"
 #include "cli/exit_codes.hpp"
+#include "common/french_format.hpp"
 #include "ingest/archiver.hpp"
-#include "ingest/progress_bar.hpp"
 #include "ingest/replay.hpp"
 
 namespace vigie::cli {
@@ -56,10 +56,10 @@ int run_replay(Context& context, const ReplayFlags& flags) {
   }
   auto digest = store.content_digest();
   std::printf("rejeu : %s lignes lues, %s acceptées, %s doublons, %s refusées\n",
-              ingest::format_count_fr(report->lines).c_str(),
-              ingest::format_count_fr(report->accepted).c_str(),
-              ingest::format_count_fr(report->duplicates).c_str(),
-              ingest::format_count_fr(report->refused).c_str());
+              format_integer_fr(static_cast<std::int64_t>(report->lines)).c_str(),
+              format_integer_fr(static_cast<std::int64_t>(report->accepted)).c_str(),
+              format_integer_fr(static_cast<std::int64_t>(report->duplicates)).c_str(),
+              format_integer_fr(static_cast<std::int64_t>(report->refused)).c_str());
   for (const auto& refusal : report->refusals) {
     std::printf("  %s:%llu: %s\n", refusal.file.string().c_str(),
                 static_cast<unsigned long long>(refusal.line), refusal.error.describe().c_str());

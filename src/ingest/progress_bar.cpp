@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "common/french_format.hpp"
+
 namespace vigie::ingest {
 namespace {
 
@@ -44,9 +46,7 @@ std::string lines_fr(std::uint64_t lines) {
 
 std::string format_count_fr(std::uint64_t count) {
   if (count >= 1'000'000) return one_decimal(static_cast<double>(count) / 1e6) + " M";
-  std::string digits = std::to_string(count);
-  for (std::size_t i = digits.size(); i > 3; i -= 3) digits.insert(i - 3, " ");
-  return digits;
+  return format_integer_fr(static_cast<std::int64_t>(count));
 }
 
 std::string render_progress(std::string_view label, const ImportTick& tick, std::size_t bar_width) {

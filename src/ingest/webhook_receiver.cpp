@@ -46,8 +46,7 @@ Expected<void> check_signature(const WebhookSource& source, const WebhookRequest
   if (!unix_seconds(request.timestamp)) {
     return unauthorized(std::string{kTimestampHeader}, "must be Unix seconds");
   }
-  if (!signature_header_matches(request.signature, source.secret,
-                                {request.delivery_id, ".", request.timestamp, ".", request.body})) {
+  if (!signature_header_matches(request.signature, source.secret, {request.body})) {
     return unauthorized(std::string{kSignatureHeader}, "does not match the body");
   }
   return {};
@@ -55,9 +54,8 @@ Expected<void> check_signature(const WebhookSource& source, const WebhookRequest
 
 }  // namespace
 
-Expected<std::string> webhook_signature(std::string_view secret, std::string_view delivery_id,
-                                        std::string_view timestamp, std::string_view body) {
-  auto hex = hmac_sha256_hex(secret, {delivery_id, ".", timestamp, ".", body});
+Expected<std::string> webhook_signature(std::string_view secret, std::string_view body) {
+  auto hex = hmac_sha256_hex(secret, {body});
   if (!hex) return hex.error();
   return "sha256=" + *hex;
 }

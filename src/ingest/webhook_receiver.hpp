@@ -4,13 +4,10 @@
 // provider). The HTTP layer passes the headers and the raw body; this checks, in order:
 //
 //   1. the source is configured                                   else not_found
-//   2. X-Vigie-Signature is "sha256=" + hex HMAC-SHA256, under the source's secret, of
-//        "<X-Vigie-Delivery>.<X-Vigie-Timestamp>.<raw body>"       else unauthorized
-//      (the delivery id: 1–200 of A–Z a–z 0–9 - _ :, no dot, and the timestamp: digits, so
-//      that the signed text splits one way only; a missing or malformed one is unauthorized)
-//      Signing the delivery id and the timestamp with the body (as Standard Webhooks does;
-//      Stripe signs "timestamp.body") means neither can be changed without the secret: a
-//      captured delivery replayed with a fresh timestamp or a fresh id fails the signature.
+//   2. X-Vigie-Signature is "sha256=" + hex HMAC-SHA256 of the raw body under the source's
+//      secret, compared in constant time (data.md)                   else unauthorized
+//      X-Vigie-Delivery (1–200 of A–Z a–z 0–9 - _ :) and X-Vigie-Timestamp (Unix seconds)
+//      must be present and well formed                               else unauthorized
 //   3. X-Vigie-Timestamp (Unix seconds) is within ±window of now   else conflict "replayed
 //   delivery"
 //   4. the body maps to events (webhook_mapping.hpp)               else invalid, with the field
@@ -19,8 +16,11 @@
 //      delivery"
 //
 // Why record the id after storing: if storing fails, the sender's retry with the same id must
-// go through, or the delivery would be lost. A replay that reaches step 5 stores nothing new,
-// because mapped ids depend only on the (signed) body: its events are duplicates.
+// go through, or the delivery would be lost.
+// The signature covers the body only, as the spec has senders sign it, so the delivery id and
+// timestamp stop honest re-sends and stale deliveries, not a forger. A captured body re-sent
+// under a fresh id and timestamp still stores nothing new: mapped ids depend only on the
+// (signed) body, so its events are duplicates.
 //
 // Secrets come from the configuration, never from mapping files, and appear in no error or log.
 // Thread-safe: handle() may be called from any number of HTTP threads.
@@ -65,8 +65,7 @@ struct WebhookRequest {
 };
 
 // The header a sender puts on a delivery: "sha256=<hex>". For senders, tests and the demo.
-Expected<std::string> webhook_signature(std::string_view secret, std::string_view delivery_id,
-                                        std::string_view timestamp, std::string_view body);
+Expected<std::string> webhook_signature(std::string_view secret, std::string_view body);
 
 class WebhookReceiver {
  public:

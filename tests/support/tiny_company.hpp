@@ -1,8 +1,7 @@
 // tests/support/tiny_company.hpp
 //
 // Builds valid event envelopes (JSON text) for tests: a site, an expense, a person… with the
-// fields a test cares about as parameters and everything else fixed. See tests/data/tiny_company.md
-// for the hand-worked figures that tests assert.
+// fields a test cares about as parameters and everything else fixed.
 #pragma once
 
 #include <string>

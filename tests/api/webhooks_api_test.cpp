@@ -1,0 +1,107 @@
+// Webhooks over real HTTP with the shipped ERP mapping: a good signature stores the invoice's
+// lines, a bad one gets 401 and stores nothing, the same delivery again gets 409.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <chrono>
+#include <filesystem>
+
+#include "cli/server_stack.hpp"
+#include "ingest/webhook_receiver.hpp"
+#include "support/temp_dir.hpp"
+#include "support/tiny_company.hpp"
+
+namespace vigie::api {
+namespace {
+
+constexpr std::string_view kSecret = "erp-shared-secret-0123456789";
+
+// One invoice of three lines (18 405,00 € + 950,00 € + 12 400,00 € HT) on site CH-2025-017.
+constexpr std::string_view kInvoice = R"({
+  "evenement": "facture_achat.comptabilisee", "horodatage": "2026-11-24T09:12:44+01:00",
+  "document": {"numero": "FA-2026-004512", "date_piece": "2026-11-24", "affaire": "CH-2025-017",
+    "saisi_par": "P-0042", "fournisseur": "Point.P Lyon Gerland",
+    "lignes": [
+      {"num_ligne": 1, "nature": "MAT", "libelle": "Parpaings", "montant_ht_centimes": 1840500},
+      {"num_ligne": 2, "nature": "LOC", "libelle": "Mini-pelle", "montant_ht_centimes": 95000},
+      {"num_ligne": 3, "nature": "ST", "libelle": "Toiture", "montant_ht_centimes": 1240000}]}})";
+
+std::string now_unix() {
+  return std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
+                            std::chrono::system_clock::now().time_since_epoch())
+                            .count());
+}
+
+class WebhooksApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    config_.data_dir = dir_.path().string();
+    config_.server.threads = 4;
+    const std::filesystem::path source_dir = std::getenv("VIGIE_SOURCE_DIR");
+    config_.webhooks.push_back(
+        {"erp", std::string{kSecret}, (source_dir / "config/webhooks/erp.toml").string()});
+    auto opened = store::open_store({"sqlite", config_.store_path(), true});
+    ASSERT_TRUE(opened);
+    store_ = std::move(*opened);
+    stack_ = std::make_unique<cli::ServerStack>(config_, log_, *store_);
+    auto port = stack_->start("127.0.0.1", 0);
+    ASSERT_TRUE(port);
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", *port);
+    auto site = stack_->pipeline().submit_events(
+        {testing::event_from(testing::site_json("s1", "CH-2025-017", "2025-03-01T08:00:00+01:00"))},
+        0);
+    ASSERT_TRUE(site && site->accepted == 1);
+  }
+  void TearDown() override { stack_.reset(); }
+
+  httplib::Result deliver(const std::string& signature, const std::string& delivery_id) {
+    const httplib::Headers headers = {{"X-Vigie-Signature", signature},
+                                      {"X-Vigie-Delivery", delivery_id},
+                                      {"X-Vigie-Timestamp", now_unix()}};
+    return client_->Post("/api/v1/webhooks/erp", headers, std::string{kInvoice},
+                         "application/json");
+  }
+
+  std::uint64_t stored() const { return *store_->event_count(); }
+
+  vigie::testing::TempDir dir_;
+  Config config_;
+  Logger log_{LogLevel::error};
+  std::unique_ptr<store::Store> store_;
+  std::unique_ptr<cli::ServerStack> stack_;
+  std::unique_ptr<httplib::Client> client_;
+};
+
+TEST_F(WebhooksApiTest, GoodSignatureStoresOneExpensePerInvoiceLine) {
+  const auto reply = deliver(*ingest::webhook_signature(kSecret, kInvoice), "dlv-1");
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 200);
+  EXPECT_EQ(reply->body, R"({"accepted":3,"duplicates":0,"refused":[]})");
+  EXPECT_EQ(stored(), 4u);  // the site and three expenses
+}
+
+TEST_F(WebhooksApiTest, BadSignatureGets401AndStoresNothing) {
+  for (const std::string& signature :
+       {*ingest::webhook_signature("not-the-erp-secret-987654321", kInvoice),
+        std::string{"sha256=00"}, std::string{}}) {
+    const auto reply = deliver(signature, "dlv-2");
+    ASSERT_TRUE(reply);
+    EXPECT_EQ(reply->status, 401) << signature;
+    EXPECT_NE(reply->body.find(R"("code":"unauthorized")"), std::string::npos) << reply->body;
+    EXPECT_EQ(reply->body.find(kSecret), std::string::npos);
+  }
+  EXPECT_EQ(stored(), 1u);
+}
+
+TEST_F(WebhooksApiTest, ReplayedDeliveryGets409) {
+  const std::string signature = *ingest::webhook_signature(kSecret, kInvoice);
+  ASSERT_EQ(deliver(signature, "dlv-3")->status, 200);
+  const auto replay = deliver(signature, "dlv-3");
+  ASSERT_TRUE(replay);
+  EXPECT_EQ(replay->status, 409);
+  EXPECT_EQ(replay->body, R"({"error":{"code":"conflict","message":"replayed delivery"}})");
+  EXPECT_EQ(stored(), 4u);
+}
+
+}  // namespace
+}  // namespace vigie::api
