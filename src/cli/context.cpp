@@ -1,7 +1,10 @@
 #include "cli/context.hpp"
 
+#include <cstdio>
 #include <filesystem>
 
+#include "cli/exit_codes.hpp"
+#include "common/french_format.hpp"
 #include "ingest/archiver.hpp"
 
 extern char** environ;
@@ -66,6 +69,21 @@ Expected<std::uint64_t> Context::archive_pending() {
   archive.max_file_bytes = config().archive_max_file_bytes;
   ingest::Archiver archiver(store(), archive, log());
   return archiver.catch_up();
+}
+
+int Context::require_empty_store(const char* command) {
+  auto count = store().event_count();
+  if (!count) {
+    std::fprintf(stderr, "vigie: %s\n", count.error().describe().c_str());
+    return kExitFailure;
+  }
+  if (*count == 0) return kExitOk;
+  std::fprintf(stderr,
+               "vigie %s : la base de %s contient déjà %s événements ; il faut un répertoire "
+               "de données vide (--data-dir)\n",
+               command, config().data_dir.c_str(),
+               format_integer_fr(static_cast<std::int64_t>(*count)).c_str());
+  return kExitUsage;
 }
 
 }  // namespace vigie::cli

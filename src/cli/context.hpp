@@ -36,6 +36,10 @@ class Context {
   // Appends to the raw archive every stored event not archived yet (after demo, import).
   Expected<std::uint64_t> archive_pending();
 
+  // For commands that build a store from scratch (demo, replay): kExitOk when the store holds
+  // no event; otherwise says why on stderr, naming `command`, and returns the exit code.
+  int require_empty_store(const char* command);
+
  private:
   GlobalFlags& flags_;
   std::unique_ptr<Config> config_;

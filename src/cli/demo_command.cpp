@@ -31,18 +31,8 @@ int run_demo(Context& context, const DemoFlags& flags) {
     }
     options.end = *end;
   }
+  if (const int refused = context.require_empty_store("demo"); refused != kExitOk) return refused;
   store::Store& store = context.store();
-  auto count = store.event_count();
-  if (!count) {
-    std::fprintf(stderr, "vigie: %s\n", count.error().describe().c_str());
-    return kExitFailure;
-  }
-  if (*count > 0) {
-    std::fprintf(stderr, "vigie: the store in %s already holds %llu events; the demo needs an "
-                 "empty data directory\n", context.config().data_dir.c_str(),
-                 static_cast<unsigned long long>(*count));
-    return kExitUsage;
-  }
   ingest::Pipeline pipeline(store, {context.config().group_commit_max_events});
   const bool tty = isatty(STDERR_FILENO) != 0;
   auto report = build_demo(store, pipeline, options, [tty](std::uint64_t events) {

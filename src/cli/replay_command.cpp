@@ -24,18 +24,8 @@ int run_replay(Context& context, const ReplayFlags& flags) {
     std::fprintf(stderr, "vigie: no archive at %s\n", archive_dir.c_str());
     return kExitUsage;
   }
+  if (const int refused = context.require_empty_store("replay"); refused != kExitOk) return refused;
   store::Store& store = context.store();
-  auto count = store.event_count();
-  if (!count) {
-    std::fprintf(stderr, "vigie: %s\n", count.error().describe().c_str());
-    return kExitFailure;
-  }
-  if (*count > 0) {
-    std::fprintf(stderr, "vigie: the store in %s is not empty (%llu events); replay needs an "
-                 "empty data directory\n", context.config().data_dir.c_str(),
-                 static_cast<unsigned long long>(*count));
-    return kExitUsage;
-  }
   ingest::Pipeline pipeline(store, {context.config().group_commit_max_events});
   auto report = ingest::replay(archive_dir, pipeline);
   pipeline.shutdown();

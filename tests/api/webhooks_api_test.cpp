@@ -10,21 +10,14 @@
 #include "ingest/webhook_receiver.hpp"
 #include "support/temp_dir.hpp"
 #include "support/tiny_company.hpp"
+#include "support/webhook_samples.hpp"
 
 namespace vigie::api {
 namespace {
 
 constexpr std::string_view kSecret = "erp-shared-secret-0123456789";
 
-// One invoice of three lines (18 405,00 € + 950,00 € + 12 400,00 € HT) on site CH-2025-017.
-constexpr std::string_view kInvoice = R"({
-  "evenement": "facture_achat.comptabilisee", "horodatage": "2026-11-24T09:12:44+01:00",
-  "document": {"numero": "FA-2026-004512", "date_piece": "2026-11-24", "affaire": "CH-2025-017",
-    "saisi_par": "P-0042", "fournisseur": "Point.P Lyon Gerland",
-    "lignes": [
-      {"num_ligne": 1, "nature": "MAT", "libelle": "Parpaings", "montant_ht_centimes": 1840500},
-      {"num_ligne": 2, "nature": "LOC", "libelle": "Mini-pelle", "montant_ht_centimes": 95000},
-      {"num_ligne": 3, "nature": "ST", "libelle": "Toiture", "montant_ht_centimes": 1240000}]}})";
+using vigie::testing::kErpInvoice;
 
 std::string now_unix() {
   return std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
@@ -58,7 +51,7 @@ class WebhooksApiTest : public ::testing::Test {
     const httplib::Headers headers = {{"X-Vigie-Signature", signature},
                                       {"X-Vigie-Delivery", delivery_id},
                                       {"X-Vigie-Timestamp", now_unix()}};
-    return client_->Post("/api/v1/webhooks/erp", headers, std::string{kInvoice},
+    return client_->Post("/api/v1/webhooks/erp", headers, std::string{kErpInvoice},
                          "application/json");
   }
 
@@ -73,7 +66,7 @@ class WebhooksApiTest : public ::testing::Test {
 };
 
 TEST_F(WebhooksApiTest, GoodSignatureStoresOneExpensePerInvoiceLine) {
-  const auto reply = deliver(*ingest::webhook_signature(kSecret, kInvoice), "dlv-1");
+  const auto reply = deliver(*ingest::webhook_signature(kSecret, kErpInvoice), "dlv-1");
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->status, 200);
   EXPECT_EQ(reply->body, R"({"accepted":3,"duplicates":0,"refused":[]})");
@@ -82,7 +75,7 @@ TEST_F(WebhooksApiTest, GoodSignatureStoresOneExpensePerInvoiceLine) {
 
 TEST_F(WebhooksApiTest, BadSignatureGets401AndStoresNothing) {
   for (const std::string& signature :
-       {*ingest::webhook_signature("not-the-erp-secret-987654321", kInvoice),
+       {*ingest::webhook_signature("not-the-erp-secret-987654321", kErpInvoice),
         std::string{"sha256=00"}, std::string{}}) {
     const auto reply = deliver(signature, "dlv-2");
     ASSERT_TRUE(reply);
@@ -94,7 +87,7 @@ TEST_F(WebhooksApiTest, BadSignatureGets401AndStoresNothing) {
 }
 
 TEST_F(WebhooksApiTest, ReplayedDeliveryGets409) {
-  const std::string signature = *ingest::webhook_signature(kSecret, kInvoice);
+  const std::string signature = *ingest::webhook_signature(kSecret, kErpInvoice);
   ASSERT_EQ(deliver(signature, "dlv-3")->status, 200);
   const auto replay = deliver(signature, "dlv-3");
   ASSERT_TRUE(replay);

@@ -6,18 +6,12 @@
 #include "ingest/ingest_fixture.hpp"
 #include "ingest/webhook_receiver.hpp"
 #include "support/random.hpp"
+#include "support/webhook_samples.hpp"
 
 namespace vigie::ingest {
 namespace {
 
-constexpr std::string_view kErpInvoice = R"({
-  "evenement": "facture_achat.comptabilisee", "horodatage": "2026-11-24T09:12:44+01:00",
-  "document": {"numero": "FA-2026-004512", "date_piece": "2026-11-24", "affaire": "CH-2025-017",
-    "saisi_par": "P-0042", "fournisseur": "Point.P Lyon Gerland",
-    "lignes": [
-      {"num_ligne": 1, "nature": "MAT", "libelle": "Parpaings 20x20x50", "montant_ht_centimes": 184050},
-      {"num_ligne": 2, "nature": "LOC", "libelle": "Location mini-pelle", "montant_ht_centimes": 95000},
-      {"num_ligne": 3, "nature": "ST", "libelle": "Étanchéité toiture", "montant_ht_centimes": 1240000}]}})";
+using vigie::testing::kErpInvoice;
 
 constexpr std::string_view kErpBudget = R"({
   "evenement": "budget_affaire.revise", "horodatage": "2026-11-25T16:40:02+01:00",

@@ -115,23 +115,19 @@ Expected<AppendResult> SqliteStore::append(std::span<const events::Event> batch)
 Expected<std::int64_t> SqliteStore::scan_events(
     std::int64_t after_seq, std::size_t limit,
     const std::function<void(std::int64_t, const events::Event&)>& visit) const {
-  const std::lock_guard lock(read_mutex_);
-  auto stmt = reader_.prepare("SELECT seq, raw FROM events WHERE seq > ? ORDER BY seq LIMIT ?");
-  if (!stmt) return stmt.error();
-  stmt->bind(1, after_seq).bind(2, static_cast<std::int64_t>(limit));
-  std::int64_t last = after_seq;
-  for (;;) {
-    auto row = stmt->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    last = stmt->int64(0);
-    auto event = events::parse_event(stmt->text(1));
+  std::optional<Error> failure;
+  auto last = scan_raw(after_seq, limit, [&](const StoredEvent& stored) {
+    if (failure) return;
+    auto event = events::parse_event(stored.raw);
     if (!event) {
-      return Error::make(ErrorCode::internal, "stored event " + std::to_string(last) +
-                                                  " no longer parses: " + event.error().describe());
+      failure = Error::make(ErrorCode::internal, "stored event " + std::to_string(stored.seq) +
+                                                     " no longer parses: " +
+                                                     event.error().describe());
+      return;
     }
-    visit(last, *event);
-  }
+    visit(stored.seq, *event);
+  });
+  if (failure) return *failure;
   return last;
 }
 
