@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
+#include <regex>
 
 #include "api/json_response.hpp"
 
@@ -14,7 +16,7 @@ HttpRequest convert(const httplib::Request& in, const Route& route) {
   HttpRequest out;
   out.method = in.method;
   out.path = in.path;
-  out.body = in.body;
+  if (!route.streams_body) out.body = in.body;
   for (const auto& [name, value] : in.headers) {
     std::string key = name;
     std::transform(key.begin(), key.end(), key.begin(),
@@ -34,6 +36,30 @@ void send(const HttpResponse& response, httplib::Response& out) {
   out.set_content(response.body, response.content_type);
 }
 
+// The body limit applies before a byte of the body is read: httplib's own limit is set to the
+// largest (a streamed import), so other routes are held to theirs here, from Content-Length.
+// A body of unknown length (chunked) goes only to streaming routes, which count as they read.
+// The unread body is not drained: the answer closes the connection.
+bool over_body_limit(const httplib::Request& req, httplib::Response& res,
+                     const std::vector<std::regex>& streaming, std::size_t limit) {
+  const bool has_body = req.has_header("Content-Length") || req.has_header("Transfer-Encoding");
+  if (!has_body) return false;
+  for (const auto& pattern : streaming) {
+    if (std::regex_match(req.path, pattern)) return false;
+  }
+  HttpResponse refusal;
+  if (!req.has_header("Content-Length")) {
+    refusal = json_error(411, ErrorCode::invalid, "a request body needs a Content-Length");
+  } else if (std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10) > limit) {
+    refusal = json_error(413, ErrorCode::too_large, "the request body is over the size limit");
+  } else {
+    return false;
+  }
+  send(refusal, res);
+  res.set_header("Connection", "close");
+  return true;
+}
+
 }  // namespace
 
 struct HttpServer::Impl {
@@ -45,7 +71,18 @@ HttpServer::HttpServer(ApiServices& services, std::vector<Route> routes)
   auto& server = impl_->server;
   const int threads = services.config.server.threads;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
-  server.set_payload_max_length(services.config.server.max_body_bytes);
+  const std::size_t body_limit = services.config.server.max_body_bytes;
+  server.set_payload_max_length(std::max(body_limit, services.config.import_max_body_bytes));
+  std::vector<std::regex> streaming;
+  for (const auto& route : routes) {
+    if (route.streams_body) streaming.emplace_back(route.pattern);
+  }
+  server.set_pre_routing_handler(
+      [streaming, body_limit](const httplib::Request& req, httplib::Response& res) {
+        return over_body_limit(req, res, streaming, body_limit)
+                   ? httplib::Server::HandlerResponse::Handled
+                   : httplib::Server::HandlerResponse::Unhandled;
+      });
   server.set_keep_alive_max_count(1'000'000);
   server.set_keep_alive_timeout(30);
   server.set_read_timeout(60, 0);
@@ -64,19 +101,42 @@ HttpServer::HttpServer(ApiServices& services, std::vector<Route> routes)
   });
 
   for (auto& route : routes) {
-    auto handler = [&services, route](const httplib::Request& req, httplib::Response& res) {
+    // `reader` is null but for streaming routes.
+    auto serve = [&services, route](const httplib::Request& req, httplib::Response& res,
+                                    const httplib::ContentReader* reader) {
       const auto started = std::chrono::steady_clock::now();
+      HttpRequest request = convert(req, route);
+      bool body_read = reader == nullptr;
+      if (reader != nullptr) {
+        request.read_body = [reader, &body_read](const std::function<bool(std::string_view)>& sink) {
+          body_read = (*reader)([&sink](const char* data, std::size_t size) {
+            return sink(std::string_view{data, size});
+          });
+          return body_read;
+        };
+      }
       HttpResponse response;
       try {
-        response = route.handler(convert(req, route));
+        response = route.handler(request);
       } catch (const std::exception& error) {
         services.log.error("handler threw", {{"route", route.name}, {"what", error.what()}});
         response = json_error(500, ErrorCode::internal, "internal error");
       }
       send(response, res);
+      if (!body_read) res.set_header("Connection", "close");  // answered before the body ended
       const double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       services.metrics.record_request(route.name, route.method, response.status, seconds);
+    };
+    if (route.streams_body) {
+      server.Post(route.pattern, [serve](const httplib::Request& req, httplib::Response& res,
+                                         const httplib::ContentReader& reader) {
+        serve(req, res, &reader);
+      });
+      continue;
+    }
+    auto handler = [serve](const httplib::Request& req, httplib::Response& res) {
+      serve(req, res, nullptr);
     };
     if (route.method == "GET") {
       server.Get(route.pattern, handler);

@@ -4,16 +4,22 @@
 // tested without sockets; only http_server.cpp knows the HTTP library.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
 
 namespace vigie::api {
 
+// Hands the body over chunk by chunk; the sink returns false to stop. Returns false when the
+// body could not be read whole (connection lost, over the size limit, or the sink stopped).
+using BodyReader = std::function<bool(const std::function<bool(std::string_view)>& sink)>;
+
 struct HttpRequest {
   std::string method;
   std::string path;
-  std::string body;
+  std::string body;        // empty for a route that streams its body (read_body instead)
+  BodyReader read_body;    // set only for a route that streams its body
   std::map<std::string, std::string> headers;       // names lower-cased
   std::map<std::string, std::string> query;
   std::map<std::string, std::string> path_params;   // {source} → "erp"

@@ -1,7 +1,16 @@
-// POST /api/v1/import?format=csv|jsonl[&mapping=NAME]: an ERP export sent over HTTP. The body is
-// bounded by server.max_body_bytes; files larger than that go through `vigie import FILE`, which
-// streams from disk in constant memory. NAME is a mapping file in import.mappings_dir.
-#include <sstream>
+// POST /api/v1/import?format=csv|jsonl[&mapping=NAME]: an ERP export sent over HTTP, up to
+// import.max_body_bytes. NAME is a mapping file in import.mappings_dir.
+// Constant memory: the body is spooled to a file under <data_dir>/tmp as it arrives (only once
+// the token and parameters are good), then imported from there as `vigie import FILE` does.
+// Spooling first, rather than importing while reading, keeps a slow sender from holding the
+// group commit's queue open and lets the whole file be counted before anything is refused.
+#include <unistd.h>
+
+#include <atomic>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <utility>
 
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
@@ -41,6 +50,60 @@ std::string import_body(const ingest::ImportReport& report) {
   return out.take();
 }
 
+// A file that removes itself.
+class SpoolFile {
+ public:
+  explicit SpoolFile(std::filesystem::path path) : path_(std::move(path)) {}
+  SpoolFile(SpoolFile&& other) noexcept : path_(std::exchange(other.path_, {})) {}
+  SpoolFile(const SpoolFile&) = delete;
+  SpoolFile& operator=(const SpoolFile&) = delete;
+  SpoolFile& operator=(SpoolFile&&) = delete;
+  ~SpoolFile() {
+    std::error_code ignored;
+    if (!path_.empty()) std::filesystem::remove(path_, ignored);
+  }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+Expected<SpoolFile> spool_body(const Config& config, const HttpRequest& request) {
+  const auto too_large = [] {
+    return Error::make(ErrorCode::too_large, "the file is over import.max_body_bytes");
+  };
+  // A declared length over the limit is refused unread; a chunked body is counted as it comes.
+  const std::string declared = request.header("content-length");
+  if (!declared.empty() && std::strtoull(declared.c_str(), nullptr, 10) > config.import_max_body_bytes) {
+    return too_large();
+  }
+  static std::atomic<std::uint64_t> counter{0};
+  const std::filesystem::path dir = std::filesystem::path{config.data_dir} / "tmp";
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error) return Error::make(ErrorCode::io, "cannot create " + dir.string());
+  SpoolFile file{dir / ("import-" + std::to_string(::getpid()) + "-" +
+                        std::to_string(counter.fetch_add(1)) + ".part")};
+  std::ofstream out(file.path(), std::ios::binary | std::ios::trunc);
+  if (!out) return Error::make(ErrorCode::io, "cannot write " + file.path().string());
+  std::uint64_t size = 0;
+  bool over = false;
+  const bool read = request.read_body([&](std::string_view chunk) {
+    size += chunk.size();
+    if (size > config.import_max_body_bytes) {
+      over = true;
+      return false;
+    }
+    out.write(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    return static_cast<bool>(out);
+  });
+  if (over) return too_large();
+  if (!out) return Error::make(ErrorCode::io, "cannot write " + file.path().string());
+  if (!read) return Error::invalid("body", "the file was not received whole");
+  out.close();
+  return file;
+}
+
 HttpResponse post_import(ApiServices& services, const HttpRequest& request) {
   auto principal = services.auth.authenticate(request, Permission::import_files);
   if (!principal) return json_error(principal.error());
@@ -61,7 +124,9 @@ HttpResponse post_import(ApiServices& services, const HttpRequest& request) {
     if (!loaded) return json_error(Error::invalid("mapping", loaded.error().describe()));
     mapping = std::move(*loaded);
   }
-  std::istringstream in(request.body);
+  auto spooled = spool_body(services.config, request);
+  if (!spooled) return json_error(spooled.error());
+  std::ifstream in(spooled->path(), std::ios::binary);
   auto report = ingest::import_stream(in, format, mapping ? &*mapping : nullptr,
                                       services.pipeline, {}, {});
   if (!report) return json_error(report.error());
@@ -73,7 +138,7 @@ HttpResponse post_import(ApiServices& services, const HttpRequest& request) {
 std::vector<Route> import_routes(ApiServices& services) {
   return {
       {"POST", "/api/v1/import", {}, "/api/v1/import",
-       [&services](const HttpRequest& r) { return post_import(services, r); }},
+       [&services](const HttpRequest& r) { return post_import(services, r); }, true},
   };
 }
 

@@ -42,6 +42,9 @@ struct Route {
   std::vector<std::string> params;       // names of the pattern's groups: {"source"}
   std::string name;                      // for metrics: "/api/v1/webhooks/{source}"
   Handler handler;
+  // A streaming route reads its body itself (HttpRequest::read_body), up to
+  // import.max_body_bytes; every other route gets it whole, up to server.max_body_bytes.
+  bool streams_body = false;
 };
 
 std::vector<Route> event_routes(ApiServices& services);

@@ -102,6 +102,8 @@ const std::vector<KeyRule>& key_rules() {
                   &Config::group_commit_max_events, 1, 10'000'000),
       text_key("import.mappings_dir", "folder of the CSV mapping files named by the import API",
                &Config::import_mappings_dir),
+      integer_key("import.max_body_bytes", "largest file sent to POST /api/v1/import (413 above)",
+                  &Config::import_max_body_bytes, 1024, 1LL << 40),
       integer_key("webhooks.window_seconds", "accepted clock skew of webhook timestamps",
                   &Config::webhook_window_seconds, 1, 86'400),
   };

@@ -38,6 +38,7 @@ struct Config {
   std::size_t group_commit_max_events = 50'000;
   int webhook_window_seconds = 300;
   std::string import_mappings_dir = "config/import";  // CSV mappings named by POST /api/v1/import
+  std::size_t import_max_body_bytes = std::size_t{8} << 30;  // POST /api/v1/import, spooled to disk
   std::vector<WebhookSourceConfig> webhooks;
 
   // Where Vigie writes (all under data_dir).
