@@ -30,7 +30,9 @@ class WebhooksApiTest : public ::testing::Test {
   void SetUp() override {
     config_.data_dir = dir_.path().string();
     config_.server.threads = 4;
-    const std::filesystem::path source_dir = std::getenv("VIGIE_SOURCE_DIR");
+    const char* source_dir_env = std::getenv("VIGIE_SOURCE_DIR");  // set by CTest
+    ASSERT_NE(source_dir_env, nullptr) << "VIGIE_SOURCE_DIR is not set";
+    const std::filesystem::path source_dir = source_dir_env;
     config_.webhooks.push_back(
         {"erp", std::string{kSecret}, (source_dir / "config/webhooks/erp.toml").string()});
     auto opened = store::open_store({"sqlite", config_.store_path(), true});
