@@ -6,11 +6,14 @@
 #include "cli/context.hpp"
 #include "cli/exit_codes.hpp"
 #include "common/expected.hpp"
+#include "common/version.hpp"
 
 int main(int argc, char** argv) {
   using namespace vigie::cli;
   CLI::App app{"Vigie: les données des chantiers, transformées en décisions."};
   app.require_subcommand(1);
+  app.set_version_flag("--version", "vigie " + std::string{vigie::version()} + " (commit " +
+                                        std::string{vigie::git_commit()} + ")");
   GlobalFlags flags;
   app.add_option("--config", flags.config_path, "TOML configuration file");
   app.add_option("--data-dir", flags.data_dir, "where Vigie writes (default ./vigie-data)");
@@ -32,6 +35,8 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);

@@ -1,6 +1,7 @@
 #include "api/http_server.hpp"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <chrono>
@@ -36,19 +37,34 @@ void send(const HttpResponse& response, httplib::Response& out) {
   out.set_content(response.body, response.content_type);
 }
 
-// The body limit applies before a byte of the body is read: httplib's own limit is set to the
-// largest (a streamed import), so other routes are held to theirs here, from Content-Length.
-// A body of unknown length (chunked) goes only to streaming routes, which count as they read.
-// The unread body is not drained: the answer closes the connection.
-bool over_body_limit(const httplib::Request& req, httplib::Response& res,
-                     const std::vector<std::regex>& streaming, std::size_t limit) {
+bool starts_with_ci(std::string_view text, std::string_view prefix) {
+  if (text.size() < prefix.size()) return false;
+  for (std::size_t i = 0; i < prefix.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(text[i])) != prefix[i]) return false;
+  }
+  return true;
+}
+
+// Checks made before a byte of the body is read. Forms are refused: httplib would parse them
+// itself (with its own small limit), and no route takes one. The body limit: httplib's own is
+// set to the largest (a streamed import), so other routes are held to theirs here, from
+// Content-Length; a body of unknown length (chunked) goes only to streaming routes, which count
+// as they read. The unread body is not drained: the answer closes the connection.
+bool refused_before_reading(const httplib::Request& req, httplib::Response& res,
+                            const std::vector<std::regex>& streaming, std::size_t limit) {
   const bool has_body = req.has_header("Content-Length") || req.has_header("Transfer-Encoding");
   if (!has_body) return false;
-  for (const auto& pattern : streaming) {
-    if (std::regex_match(req.path, pattern)) return false;
-  }
+  const std::string type = req.get_header_value("Content-Type");
+  bool streams = false;
+  for (const auto& pattern : streaming) streams = streams || std::regex_match(req.path, pattern);
   HttpResponse refusal;
-  if (!req.has_header("Content-Length")) {
+  if (starts_with_ci(type, "application/x-www-form-urlencoded") ||
+      starts_with_ci(type, "multipart/")) {
+    refusal = json_error(415, ErrorCode::invalid,
+                         "the body must be JSON (application/json) or, for an import, the file itself");
+  } else if (streams) {
+    return false;
+  } else if (!req.has_header("Content-Length")) {
     refusal = json_error(411, ErrorCode::invalid, "a request body needs a Content-Length");
   } else if (std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10) > limit) {
     refusal = json_error(413, ErrorCode::too_large, "the request body is over the size limit");
@@ -79,19 +95,39 @@ HttpServer::HttpServer(ApiServices& services, std::vector<Route> routes)
   }
   server.set_pre_routing_handler(
       [streaming, body_limit](const httplib::Request& req, httplib::Response& res) {
-        return over_body_limit(req, res, streaming, body_limit)
+        return refused_before_reading(req, res, streaming, body_limit)
                    ? httplib::Server::HandlerResponse::Handled
                    : httplib::Server::HandlerResponse::Unhandled;
       });
   server.set_keep_alive_max_count(1'000'000);
-  server.set_keep_alive_timeout(30);
+  // cpp-httplib gives each open connection a worker: idle keep-alive connections must not hold
+  // them long, or a few dozen idle clients would stall everyone (/healthz included).
+  server.set_keep_alive_timeout(5);
   server.set_read_timeout(60, 0);
+  // Debian's cpp-httplib sets SO_REUSEPORT, which lets a second `vigie serve` share the port
+  // (and split the traffic) instead of failing: keep SO_REUSEADDR only.
+  server.set_socket_options([](int sock) {
+    const int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   server.set_tcp_nodelay(true);
 
   // Errors produced by the library itself (413 over the body limit, 404 no route) get JSON too.
-  server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+  std::vector<std::pair<std::regex, std::string>> all_paths;  // pattern, method
+  for (const auto& route : routes) all_paths.emplace_back(std::regex{route.pattern}, route.method);
+  server.set_error_handler([all_paths](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
-    if (res.status == 413) {
+    std::string allowed;  // methods of the routes at this path, when the method was wrong
+    for (const auto& [pattern, method] : all_paths) {
+      if (res.status == 404 && std::regex_match(req.path, pattern)) {
+        allowed += (allowed.empty() ? "" : ", ") + method;
+      }
+    }
+    if (!allowed.empty()) {
+      send(json_error(405, ErrorCode::invalid, "method not allowed; use " + allowed), res);
+      res.status = 405;
+      res.set_header("Allow", allowed);
+    } else if (res.status == 413) {
       send(json_error(413, ErrorCode::too_large, "the request body is over the size limit"), res);
     } else if (res.status == 404) {
       send(json_error(404, ErrorCode::not_found, "no such route"), res);
@@ -121,6 +157,11 @@ HttpServer::HttpServer(ApiServices& services, std::vector<Route> routes)
       } catch (const std::exception& error) {
         services.log.error("handler threw", {{"route", route.name}, {"what", error.what()}});
         response = json_error(500, ErrorCode::internal, "internal error");
+      }
+      if (response.status >= 500) {
+        services.log.error("request failed", {{"route", route.name},
+                                              {"status", std::to_string(response.status)},
+                                              {"body", response.body.substr(0, 300)}});
       }
       send(response, res);
       if (!body_read) res.set_header("Connection", "close");  // answered before the body ended

@@ -105,8 +105,9 @@ Expected<SpoolFile> spool_body(const Config& config, const HttpRequest& request)
 }
 
 HttpResponse post_import(ApiServices& services, const HttpRequest& request) {
+  // Systems only (ingest, admin): a file carries any type, source and actor.
   auto principal = services.auth.authenticate(request, Permission::import_files);
-  if (!principal) return json_error(principal.error());
+  if (!principal) return auth_error_response(principal.error());
   const std::string format_text = request.query_param("format");
   ingest::ImportFormat format = ingest::ImportFormat::jsonl;
   if (format_text == "csv") {

@@ -52,9 +52,9 @@ void Metrics::on_committed(std::span<const events::Event> batch,
   }
 }
 
-void Metrics::on_refused(std::string_view type, events::Source source, const Error&) {
+void Metrics::on_refused(std::string_view type, std::string_view source, const Error&) {
   const std::lock_guard lock(mutex_);
-  ++refused_[{std::string{type}, std::string{events::source_name(source)}}];
+  ++refused_[{std::string{type}, std::string{source}}];
 }
 
 void Metrics::add_gauge(std::string name, std::string help, std::function<double()> read) {

@@ -29,7 +29,7 @@ class Metrics final : public ingest::IngestObserver {
                       double seconds);
   void on_committed(std::span<const events::Event> batch,
                     std::span<const store::AppendStatus> statuses) override;
-  void on_refused(std::string_view type, events::Source source, const Error& error) override;
+  void on_refused(std::string_view type, std::string_view source, const Error& error) override;
 
   // A value read when /metrics is scraped (queue depth, stored events…).
   void add_gauge(std::string name, std::string help, std::function<double()> read);

@@ -2,25 +2,21 @@
 // dashboards exist (French: it is what a person opening http://localhost:8080 reads).
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
-#include "common/french_format.hpp"
 #include "common/json_writer.hpp"
 #include "common/version.hpp"
 
 namespace vigie::api {
 namespace {
 
-HttpResponse home_page(ApiServices& services) {
-  const auto events = services.store.event_count();
-  const auto sites = services.store.entity_count(store::EntityKind::site);
+// Open to anyone (the dashboards' login page will live here), so it shows no company figure.
+HttpResponse home_page() {
   std::string html =
       "<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Vigie</title>"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"></head><body>"
-      "<h1>Vigie</h1><p>Le service est en marche.</p><ul>";
-  if (sites) html += "<li>Chantiers : " + format_integer_fr(static_cast<std::int64_t>(*sites)) + "</li>";
-  if (events) html += "<li>Événements enregistrés : " + format_integer_fr(static_cast<std::int64_t>(*events)) + "</li>";
-  html += "</ul><p>API : <code>/api/v1</code> — supervision : <code>/metrics</code>, "
-          "<code>/healthz</code>, <code>/readyz</code>.</p><p>Version " +
-          std::string{version()} + " (" + std::string{git_commit()} + ")</p></body></html>";
+      "<h1>Vigie</h1><p>Le service est en marche.</p>"
+      "<p>API : <code>/api/v1</code> — supervision : <code>/metrics</code>, "
+      "<code>/healthz</code>, <code>/readyz</code>.</p><p>Version " +
+      std::string{version()} + " (" + std::string{git_commit()} + ")</p></body></html>";
   return HttpResponse{200, "text/html; charset=utf-8", std::move(html), {}};
 }
 
@@ -38,10 +34,10 @@ std::vector<Route> operations_routes(ApiServices& services) {
       {"GET", "/metrics", {}, "/metrics",
        [&services](const HttpRequest& request) {
          auto principal = services.auth.authenticate(request, Permission::read);
-         if (!principal) return json_error(principal.error());
+         if (!principal) return auth_error_response(principal.error());
          return HttpResponse{200, "text/plain; version=0.0.4", services.metrics.render_prometheus(), {}};
        }},
-      {"GET", "/", {}, "/", [&services](const HttpRequest&) { return home_page(services); }},
+      {"GET", "/", {}, "/", [](const HttpRequest&) { return home_page(); }},
   };
 }
 

@@ -55,7 +55,10 @@ store::Store& Context::store() {
   if (store_) return *store_;
   const Config& cfg = config();
   std::error_code ec;
-  std::filesystem::create_directories(cfg.data_dir, ec);
+  if (std::filesystem::create_directories(cfg.data_dir, ec)) {
+    // New: readable by its owner only (the store holds token hashes and the company's data).
+    std::filesystem::permissions(cfg.data_dir, std::filesystem::perms::owner_all, ec);
+  }
   if (ec) throw StartupError{"cannot create data directory " + cfg.data_dir + ": " + ec.message()};
   auto opened = store::open_store({cfg.store_engine, cfg.store_path(), true});
   if (!opened) throw StartupError{"cannot open the store: " + opened.error().describe()};
@@ -69,6 +72,13 @@ Expected<std::uint64_t> Context::archive_pending() {
   archive.max_file_bytes = config().archive_max_file_bytes;
   ingest::Archiver archiver(store(), archive, log());
   return archiver.catch_up();
+}
+
+void Context::lock_data_dir(const std::string& command) {
+  if (lock_) return;
+  auto lock = DataDirLock::acquire(config().data_dir, command);
+  if (!lock) throw StartupError{lock.error().describe()};
+  lock_.emplace(std::move(*lock));
 }
 
 int Context::require_empty_store(const char* command) {

@@ -7,8 +7,10 @@
 #include <CLI/CLI.hpp>
 
 #include <memory>
+#include <optional>
 #include <string>
 
+#include "cli/data_dir_lock.hpp"
 #include "common/config.hpp"
 #include "common/log.hpp"
 #include "store/store.hpp"
@@ -36,6 +38,10 @@ class Context {
   // Appends to the raw archive every stored event not archived yet (after demo, import).
   Expected<std::uint64_t> archive_pending();
 
+  // For commands that write events (serve, demo, import, replay): holds the data directory's
+  // lock until the process ends (data_dir_lock.hpp). Throws StartupError when another holds it.
+  void lock_data_dir(const std::string& command);
+
   // For commands that build a store from scratch (demo, replay): kExitOk when the store holds
   // no event; otherwise says why on stderr, naming `command`, and returns the exit code.
   int require_empty_store(const char* command);
@@ -45,6 +51,7 @@ class Context {
   std::unique_ptr<Config> config_;
   std::unique_ptr<Logger> log_;
   std::unique_ptr<store::Store> store_;
+  std::optional<DataDirLock> lock_;
 };
 
 // Each subcommand adds itself to the app; its callback runs with the context and sets `exit_code`.

@@ -31,6 +31,7 @@ int run_demo(Context& context, const DemoFlags& flags) {
     }
     options.end = *end;
   }
+  context.lock_data_dir("demo");
   if (const int refused = context.require_empty_store("demo"); refused != kExitOk) return refused;
   store::Store& store = context.store();
   ingest::Pipeline pipeline(store, {context.config().group_commit_max_events});

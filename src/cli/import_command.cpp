@@ -68,6 +68,8 @@ int run_import(Context& context, const ImportFlags& flags) {
   }
   std::error_code ec;
   const auto size = std::filesystem::file_size(flags.file, ec);
+  // While `vigie serve` runs on this data directory, files go through POST /api/v1/import.
+  context.lock_data_dir("import");
   ingest::Pipeline pipeline(context.store(), {context.config().group_commit_max_events});
   ingest::ProgressBar bar("import");
   auto report = ingest::import_stream(in, *format, mapping ? &*mapping : nullptr, pipeline,

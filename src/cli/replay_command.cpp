@@ -24,6 +24,7 @@ int run_replay(Context& context, const ReplayFlags& flags) {
     std::fprintf(stderr, "vigie: no archive at %s\n", archive_dir.c_str());
     return kExitUsage;
   }
+  context.lock_data_dir("replay");
   if (const int refused = context.require_empty_store("replay"); refused != kExitOk) return refused;
   store::Store& store = context.store();
   ingest::Pipeline pipeline(store, {context.config().group_commit_max_events});

@@ -62,6 +62,7 @@ int serve(Context& context, const ServeOptions& options) {
   if (options.port != 0) context.flags().extra["server.port"] = std::to_string(options.port);
   const Config& config = context.config();
   const Logger& log = context.log();
+  context.lock_data_dir("serve");
   store::Store& store = context.store();
 
   ServerStack stack(config, log, store);

@@ -227,4 +227,14 @@ std::vector<SettingDoc> documented_settings() {
   return docs;
 }
 
+std::vector<std::pair<std::string, std::string>> settings_in_force(const Config& config) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& rule : key_rules()) out.emplace_back(rule.key, rule.show(config));
+  for (const auto& source : config.webhooks) {
+    out.emplace_back("webhooks." + source.name + ".mapping", source.mapping);
+    out.emplace_back("webhooks." + source.name + ".secret", source.secret.empty() ? "(none)" : "(set)");
+  }
+  return out;
+}
+
 }  // namespace vigie

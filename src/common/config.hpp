@@ -18,7 +18,7 @@ namespace vigie {
 struct ServerConfig {
   std::string host = "127.0.0.1";
   int port = 8080;
-  int threads = 64;                             // HTTP workers; many wait on group commit at once
+  int threads = 128;  // HTTP workers: one per open connection (cpp-httplib), many wait on a commit
   std::size_t max_body_bytes = 32u << 20;       // larger bodies get 413
   std::size_t max_batch_events = 10'000;        // larger arrays get 413
 };
@@ -75,5 +75,8 @@ struct SettingDoc {
   std::string meaning;
 };
 std::vector<SettingDoc> documented_settings();
+
+// Every key with its value in `config` (secrets masked), in the order of documented_settings().
+std::vector<std::pair<std::string, std::string>> settings_in_force(const Config& config);
 
 }  // namespace vigie

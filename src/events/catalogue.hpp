@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <span>
 #include <string_view>
@@ -29,6 +30,12 @@ enum class FieldKind {
 inline constexpr double kNoMin = -std::numeric_limits<double>::infinity();
 inline constexpr double kNoMax = std::numeric_limits<double>::infinity();
 inline constexpr std::size_t kMaxIdLength = 200;
+// A whole event, compacted: bounds what fields outside the catalogue may carry.
+inline constexpr std::size_t kMaxEventBytes = 64 * 1024;
+// occurred_at must fall in [1990-01-01, 2100-01-01) UTC: outside, a date is a typo or a clock
+// gone wrong, and the archive's YYYY/MM/DD partitions need four-digit years.
+inline constexpr std::int64_t kEarliestOccurredAtMs = 631'152'000'000;    // 1990-01-01T00:00:00Z
+inline constexpr std::int64_t kLatestOccurredAtMs = 4'102'444'800'000;    // 2100-01-01T00:00:00Z
 inline constexpr std::size_t kMaxTextLength = 8000;
 
 struct FieldRule {

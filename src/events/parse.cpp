@@ -71,6 +71,10 @@ Expected<Event> parse_envelope(const element& root) {
   if (!instant) {
     return Error::invalid("occurred_at", "must be an RFC 3339 date-time with offset");
   }
+  const std::int64_t ms = to_millis(*instant);
+  if (ms < kEarliestOccurredAtMs || ms >= kLatestOccurredAtMs) {
+    return Error::invalid("occurred_at", "must be between 1990-01-01 and 2099-12-31");
+  }
   event.occurred_at = *instant;
 
   auto source_text = required_text(obj, "source");
@@ -89,8 +93,12 @@ Expected<Event> parse_envelope(const element& root) {
   auto checked = validate_data(event.type, event.site_id, data.value_unsafe());
   if (!checked) return checked.error();
 
-  event.data = simdjson::minify(data.value_unsafe());
   event.raw = simdjson::minify(root);
+  if (event.raw.size() > kMaxEventBytes) {
+    return Error::invalid("event", "must be at most " + std::to_string(kMaxEventBytes) +
+                                       " bytes (compact JSON)");
+  }
+  event.data = simdjson::minify(data.value_unsafe());
   return event;
 }
 

@@ -66,7 +66,7 @@ class Archiver final : public IngestObserver {
 
   void on_committed(std::span<const events::Event> batch,
                     std::span<const store::AppendStatus> statuses) override;
-  void on_refused(std::string_view, events::Source, const Error&) override {}
+  void on_refused(std::string_view, std::string_view, const Error&) override {}
 
  private:
   Expected<std::size_t> archive_next_batch();

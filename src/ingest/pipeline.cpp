@@ -41,7 +41,7 @@ std::size_t Pipeline::queue_depth() const {
 Expected<SubmitResult> Pipeline::submit(events::ParsedBody parsed) {
   for (const auto& refusal : parsed.refused) {
     for (IngestObserver* observer : observers_) {
-      observer->on_refused("unknown", events::Source::web, refusal.error);
+      observer->on_refused("unknown", "unknown", refusal.error);
     }
   }
   // Site checks need the sender's positions, so map them back after submit_events.
@@ -70,7 +70,7 @@ Expected<SubmitResult> Pipeline::submit_events(std::vector<events::Event> batch,
                !sites_.contains(event.site_id)) {
       Error error = Error::invalid("site_id", "unknown site \"" + event.site_id + "\"");
       for (IngestObserver* observer : observers_) {
-        observer->on_refused(events::type_name(event.type), event.source, error);
+        observer->on_refused(events::type_name(event.type), events::source_name(event.source), error);
       }
       result.refused.push_back({first_index + i, std::move(error)});
       continue;

@@ -39,7 +39,8 @@ class IngestObserver {
   virtual ~IngestObserver() = default;
   virtual void on_committed(std::span<const events::Event> batch,
                             std::span<const store::AppendStatus> statuses) = 0;
-  virtual void on_refused(std::string_view type, events::Source source, const Error& error) = 0;
+  // `type` and `source` are names; "unknown" when the event was refused before they were read.
+  virtual void on_refused(std::string_view type, std::string_view source, const Error& error) = 0;
 };
 
 struct PipelineOptions {

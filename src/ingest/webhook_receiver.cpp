@@ -88,6 +88,12 @@ Expected<SubmitResult> WebhookReceiver::handle(const WebhookRequest& request, In
   const WebhookSource& source = found->second;
   if (auto signed_ok = check_signature(source, request); !signed_ok) return signed_ok.error();
   if (auto fresh = check_fresh(request, now); !fresh) return fresh.error();
+  // A known id is refused before anything is stored, so that a 409 always means "nothing
+  // stored". Two copies racing past this check store the same (body-derived) ids: the second
+  // finds them duplicates, and remember() below answers it 409.
+  auto known = store_.delivery_known(source.name, std::string{request.delivery_id});
+  if (!known) return known.error();
+  if (*known) return replayed();
   auto events = map_delivery(source.mapping, request.body);
   if (!events) return events.error();
   auto result = pipeline_.submit_events(std::move(*events), 0);
@@ -102,7 +108,11 @@ Expected<void> WebhookReceiver::check_fresh(const WebhookRequest& request, Insta
   const std::chrono::seconds sent{*unix_seconds(request.timestamp)};  // checked with the signature
   const auto age =
       std::chrono::abs(std::chrono::floor<std::chrono::seconds>(now.time_since_epoch()) - sent);
-  if (age > settings_.window) return replayed();
+  if (age > settings_.window) {
+    return Error{ErrorCode::conflict, std::string{kTimestampHeader},
+                 "is outside the accepted window of " + std::to_string(settings_.window.count()) +
+                     " s around the server's clock (a stale delivery, or a clock out of step)"};
+  }
   return {};
 }
 

@@ -77,6 +77,13 @@ class Store {
   // --- access tokens --------------------------------------------------------------------------
   virtual Expected<void> put_token(const TokenRow& token) = 0;
   virtual Expected<std::optional<TokenRow>> token_by_hash(const std::string& hash) const = 0;
+  // Every token, oldest first (for `vigie token list`; callers show only a prefix of the hash).
+  virtual Expected<std::vector<TokenRow>> tokens() const = 0;
+  // Deletes the token with this hash; false when there was none. Servers that cached it stop
+  // honouring it within their cache's time to live (api/auth.hpp).
+  virtual Expected<bool> revoke_token(const std::string& hash) = 0;
+  // Whether a reference entity is known: a token's person must be a stored person.
+  virtual Expected<bool> entity_exists(EntityKind kind, const std::string& id) const = 0;
 
   // --- webhook replay protection -------------------------------------------------------------------
   // Records a delivery id for a source; false if it was already recorded (a replay).
@@ -84,6 +91,9 @@ class Store {
   virtual Expected<bool> remember_delivery(const std::string& source,
                                            const std::string& delivery_id, Instant received_at,
                                            Instant forget_before) = 0;
+  // Whether a delivery id is recorded for the source (read only).
+  virtual Expected<bool> delivery_known(const std::string& source,
+                                        const std::string& delivery_id) const = 0;
 
   // --- small durable settings (archive watermark, demo metadata) ---------------------------------
   virtual Expected<std::optional<std::string>> meta(const std::string& key) const = 0;

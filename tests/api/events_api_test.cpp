@@ -51,8 +51,11 @@ TEST_F(EventsApiTest, RefusesWithoutTokenAndWithTheWrongRole) {
   ASSERT_TRUE(none);
   EXPECT_EQ(none->status, 401);
   EXPECT_EQ(none->body, R"({"error":{"code":"unauthorized","message":"missing bearer token"}})");
+  EXPECT_EQ(none->get_header_value("WWW-Authenticate"), "Bearer");
   auto wrong = post(body, "vgt_0000");
   EXPECT_EQ(wrong->status, 401);
+  EXPECT_EQ(wrong->body, R"({"error":{"code":"unauthorized","message":"unknown token"}})");
+  EXPECT_EQ(wrong->get_header_value("WWW-Authenticate"), "Bearer");
   auto direction = post(body, direction_token_);
   EXPECT_EQ(direction->status, 403);
   EXPECT_EQ(*store_->event_count(), 0u);

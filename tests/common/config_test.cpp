@@ -126,7 +126,7 @@ TEST(BuildConfig, KeepsDefaultsWithoutSettings) {
   EXPECT_EQ(config->log_level, "info");
   EXPECT_EQ(config->server.host, "127.0.0.1");
   EXPECT_EQ(config->server.port, 8080);
-  EXPECT_EQ(config->server.threads, 64);
+  EXPECT_EQ(config->server.threads, 128);
   EXPECT_EQ(config->server.max_body_bytes, 32u << 20);
   EXPECT_EQ(config->server.max_batch_events, 10'000u);
   EXPECT_EQ(config->store_engine, "sqlite");
@@ -150,7 +150,7 @@ TEST(BuildConfig, FlagsOverrideEnvironmentWhichOverridesTheFile) {
   EXPECT_EQ(config->log_level, "debug");           // environment over file
   EXPECT_EQ(config->data_dir, "/srv/vigie");       // file over default
   EXPECT_EQ(config->server.host, "0.0.0.0");       // file over default
-  EXPECT_EQ(config->server.threads, 64);           // default
+  EXPECT_EQ(config->server.threads, 128);           // default
   EXPECT_EQ(config->webhook_window_seconds, 600);  // file
   ASSERT_EQ(config->webhooks.size(), 2u);          // in key order: erp, meteo
   EXPECT_EQ(config->webhooks[0].name, "erp");

@@ -389,8 +389,8 @@ ExpenseValues random_expense(Random& random) {
   ExpenseValues v;
   v.id = random.utf8_text(kMaxIdLength);
   v.site_id = random.utf8_text(kMaxIdLength);
-  // 1900-01-01 to 2199-12-31, to the millisecond.
-  v.occurred_at = from_millis(random.integer(-2'208'988'800'000, 7'258'118'399'999));
+  // Anywhere in the accepted span (events/catalogue.hpp), every offset and millisecond.
+  v.occurred_at = from_millis(random.integer(kEarliestOccurredAtMs, kLatestOccurredAtMs - 1));
   v.occurred_at_text =
       random.chance(0.2)
           ? format_rfc3339_utc(v.occurred_at)

@@ -298,6 +298,16 @@ TEST_F(WebhookReceiverTest, ReplayedDeliveryIsRefused) {
   EXPECT_EQ(stored_events(), 3u);
 }
 
+TEST_F(WebhookReceiverTest, AKnownDeliveryIdWithAnotherBodyStoresNothing) {
+  ASSERT_TRUE(receiver_->handle(signed_delivery().request(), kNow));
+  Delivery other;
+  other.body = with_replaced(kErpInvoice, "FA-2026-004512", "FA-2026-004513");
+  const auto result = receiver_->handle(signed_delivery(other).request(), kNow);
+  ASSERT_FALSE(result);
+  EXPECT_EQ(result.error().message, "replayed delivery");
+  EXPECT_EQ(stored_events(), 3u);  // the first invoice's three lines only
+}
+
 TEST_F(WebhookReceiverTest, StaleOrFutureTimestampIsRefused) {
   for (const auto offset : {std::chrono::seconds{-301}, std::chrono::seconds{301}}) {
     Delivery delivery;
@@ -305,8 +315,12 @@ TEST_F(WebhookReceiverTest, StaleOrFutureTimestampIsRefused) {
     const auto result = receiver_->handle(signed_delivery(delivery).request(), kNow);
     ASSERT_FALSE(result);
     EXPECT_EQ(result.error().code, ErrorCode::conflict);
-    EXPECT_EQ(result.error().message, "replayed delivery");
+    EXPECT_EQ(result.error().field, "X-Vigie-Timestamp");
+    EXPECT_EQ(result.error().message,
+              "is outside the accepted window of 300 s around the server's clock (a stale "
+              "delivery, or a clock out of step)");
   }
+  EXPECT_EQ(stored_events(), 0u);
   Delivery edge;
   edge.timestamp = unix_text(kNow - std::chrono::seconds{300});
   EXPECT_TRUE(receiver_->handle(signed_delivery(edge).request(), kNow));

@@ -32,6 +32,17 @@ Expected<void> digest_query(Database& db, std::string_view sql, EVP_MD_CTX* ctx)
   return {};
 }
 
+constexpr std::string_view kSelectToken =
+    "SELECT hash, role, COALESCE(person_id,''), COALESCE(label,''), created_at FROM tokens";
+
+// A row of kSelectToken.
+Expected<TokenRow> token_from_row(const Statement& stmt) {
+  const auto role = parse_role(stmt.text(1));
+  if (!role) return Error::make(ErrorCode::internal, "stored token has an unknown role");
+  return TokenRow{std::string{stmt.text(0)}, *role, std::string{stmt.text(2)},
+                  std::string{stmt.text(3)}, from_millis(stmt.int64(4))};
+}
+
 }  // namespace
 
 Expected<std::string> SqliteStore::content_digest() const {
@@ -76,19 +87,53 @@ Expected<void> SqliteStore::put_token(const TokenRow& token) {
 
 Expected<std::optional<TokenRow>> SqliteStore::token_by_hash(const std::string& hash) const {
   const std::lock_guard lock(read_mutex_);
-  auto stmt = reader_.prepare(
-      "SELECT hash, role, COALESCE(person_id,''), COALESCE(label,''), created_at "
-      "FROM tokens WHERE hash = ?");
+  auto stmt = reader_.prepare(std::string{kSelectToken} + " WHERE hash = ?");
   if (!stmt) return stmt.error();
   stmt->bind(1, hash);
   auto row = stmt->step();
   if (!row) return row.error();
   if (!*row) return std::optional<TokenRow>{};
-  const auto role = parse_role(stmt->text(1));
-  if (!role) return Error::make(ErrorCode::internal, "stored token has an unknown role");
-  return std::optional<TokenRow>{TokenRow{std::string{stmt->text(0)}, *role,
-                                          std::string{stmt->text(2)}, std::string{stmt->text(3)},
-                                          from_millis(stmt->int64(4))}};
+  auto token = token_from_row(*stmt);
+  if (!token) return token.error();
+  return std::optional<TokenRow>{std::move(*token)};
+}
+
+Expected<std::vector<TokenRow>> SqliteStore::tokens() const {
+  const std::lock_guard lock(read_mutex_);
+  auto stmt = reader_.prepare(std::string{kSelectToken} + " ORDER BY created_at, hash");
+  if (!stmt) return stmt.error();
+  std::vector<TokenRow> tokens;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    auto token = token_from_row(*stmt);
+    if (!token) return token.error();
+    tokens.push_back(std::move(*token));
+  }
+  return tokens;
+}
+
+Expected<bool> SqliteStore::revoke_token(const std::string& hash) {
+  const std::lock_guard lock(write_mutex_);
+  auto stmt = writer_.prepare("DELETE FROM tokens WHERE hash = ?");
+  if (!stmt) return stmt.error();
+  auto deleted = stmt->bind(1, hash).run();
+  if (!deleted) return deleted.error();
+  return writer_.changes() == 1;
+}
+
+Expected<bool> SqliteStore::entity_exists(EntityKind kind, const std::string& id) const {
+  // Sites have their own table; the other kinds share `entities`, keyed by kind name.
+  static constexpr std::string_view kKindNames[] = {"site", "person", "team", "vehicle"};
+  const std::lock_guard lock(read_mutex_);
+  const bool is_site = kind == EntityKind::site;
+  auto stmt = reader_.prepare(is_site ? "SELECT 1 FROM sites WHERE id = ?"
+                                      : "SELECT 1 FROM entities WHERE id = ? AND kind = ?");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, id);
+  if (!is_site) stmt->bind(2, kKindNames[static_cast<std::size_t>(kind)]);
+  return stmt->step();
 }
 
 Expected<bool> SqliteStore::remember_delivery(const std::string& source,
@@ -110,6 +155,18 @@ Expected<bool> SqliteStore::remember_delivery(const std::string& source,
   auto committed = tx->commit();
   if (!committed) return committed.error();
   return fresh;
+}
+
+Expected<bool> SqliteStore::delivery_known(const std::string& source,
+                                           const std::string& delivery_id) const {
+  const std::lock_guard lock(read_mutex_);
+  auto stmt =
+      reader_.prepare("SELECT 1 FROM webhook_deliveries WHERE source = ? AND delivery_id = ?");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, source).bind(2, delivery_id);
+  auto row = stmt->step();
+  if (!row) return row.error();
+  return *row;
 }
 
 Expected<std::optional<std::string>> SqliteStore::meta(const std::string& key) const {

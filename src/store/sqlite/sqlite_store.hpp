@@ -37,8 +37,13 @@ class SqliteStore final : public Store {
 
   Expected<void> put_token(const TokenRow& token) override;
   Expected<std::optional<TokenRow>> token_by_hash(const std::string& hash) const override;
+  Expected<std::vector<TokenRow>> tokens() const override;
+  Expected<bool> revoke_token(const std::string& hash) override;
+  Expected<bool> entity_exists(EntityKind kind, const std::string& id) const override;
   Expected<bool> remember_delivery(const std::string& source, const std::string& delivery_id,
                                    Instant received_at, Instant forget_before) override;
+  Expected<bool> delivery_known(const std::string& source,
+                                const std::string& delivery_id) const override;
   Expected<std::optional<std::string>> meta(const std::string& key) const override;
   Expected<void> set_meta(const std::string& key, const std::string& value) override;
   Expected<void> put_demo_truth(std::span<const DemoTruthRow> rows) override;

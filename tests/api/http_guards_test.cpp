@@ -1,0 +1,85 @@
+// What the HTTP layer refuses before a route runs: a wrong method (405 with Allow), a form body
+// (415), an event body of unknown length (411), and what the open home page does not show.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include "api/auth.hpp"
+#include "cli/server_stack.hpp"
+#include "support/temp_dir.hpp"
+#include "support/tiny_company.hpp"
+
+namespace vigie::api {
+namespace {
+
+class HttpGuardsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    config_.data_dir = dir_.path().string();
+    config_.server.threads = 4;
+    auto opened = store::open_store({"sqlite", config_.store_path(), true});
+    ASSERT_TRUE(opened);
+    store_ = std::move(*opened);
+    token_ = *create_token(*store_, store::Role::ingest, "", "test", Instant{});
+    stack_ = std::make_unique<cli::ServerStack>(config_, log_, *store_);
+    auto port = stack_->start("127.0.0.1", 0);
+    ASSERT_TRUE(port);
+    client_ = std::make_unique<httplib::Client>("127.0.0.1", *port);
+    headers_ = {{"Authorization", "Bearer " + token_}};
+  }
+  void TearDown() override { stack_.reset(); }
+
+  vigie::testing::TempDir dir_;
+  Config config_;
+  Logger log_{LogLevel::error};
+  std::unique_ptr<store::Store> store_;
+  std::string token_;
+  std::unique_ptr<cli::ServerStack> stack_;
+  std::unique_ptr<httplib::Client> client_;
+  httplib::Headers headers_;
+};
+
+TEST_F(HttpGuardsTest, AWrongMethodOnAKnownPathIs405WithAllow) {
+  const auto reply = client_->Get("/api/v1/events", headers_);
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 405);
+  EXPECT_EQ(reply->get_header_value("Allow"), "POST");
+  EXPECT_EQ(reply->body, R"({"error":{"code":"invalid","message":"method not allowed; use POST"}})");
+}
+
+TEST_F(HttpGuardsTest, AFormBodyIs415AndNothingIsStored) {
+  const auto reply = client_->Post("/api/v1/events", headers_,
+                                   testing::site_json("s1", "CH-1", "2026-01-05T08:00:00+01:00"),
+                                   "application/x-www-form-urlencoded");
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 415);
+  EXPECT_EQ(*store_->event_count(), 0u);
+}
+
+TEST_F(HttpGuardsTest, AnEventBodyOfUnknownLengthIs411) {
+  const std::string body = testing::site_json("s1", "CH-1", "2026-01-05T08:00:00+01:00");
+  const auto reply = client_->Post(
+      "/api/v1/events", headers_,
+      [&body](std::size_t, httplib::DataSink& sink) {  // no length: sent chunked
+        sink.write(body.data(), body.size());
+        sink.done();
+        return true;
+      },
+      "application/json");
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 411);
+  EXPECT_EQ(*store_->event_count(), 0u);
+}
+
+TEST_F(HttpGuardsTest, TheOpenHomePageShowsNoCompanyFigure) {
+  ASSERT_EQ(client_->Post("/api/v1/events", headers_,
+                          testing::site_json("s1", "CH-1", "2026-01-05T08:00:00+01:00"),
+                          "application/json")->status, 200);
+  const auto page = client_->Get("/");
+  ASSERT_TRUE(page);
+  EXPECT_EQ(page->status, 200);
+  EXPECT_NE(page->body.find("Le service est en marche."), std::string::npos);
+  EXPECT_EQ(page->body.find("Chantiers"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace vigie::api
