@@ -49,11 +49,12 @@ int run_demo(Context& context, const DemoFlags& flags) {
     std::fprintf(stderr, "vigie: raw archive: %s\n", archived.error().describe().c_str());
     return kExitFailure;
   }
-  std::printf("démo : %s événements enregistrés (%d chantiers, %d ans, graine %llu, fin le %s) "
-              "en %.1f s\n",
-              format_integer_fr(static_cast<std::int64_t>(report->accepted)).c_str(), options.sites, options.years,
+  std::printf("démo : %s enregistrés (%s, %s, graine %llu, fin le %s) en %s s\n",
+              count_fr(report->accepted, "événement", "événements").c_str(),
+              count_fr(static_cast<std::uint64_t>(options.sites), "chantier", "chantiers").c_str(),
+              count_fr(static_cast<std::uint64_t>(options.years), "an", "ans").c_str(),
               static_cast<unsigned long long>(options.seed), format_date_fr(options.end).c_str(),
-              report->seconds);
+              format_decimal_fr(report->seconds, 1).c_str());
   return kExitOk;
 }
 

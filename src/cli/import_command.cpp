@@ -24,11 +24,11 @@ struct ImportFlags {
 };
 
 void print_report(const ingest::ImportReport& report) {
-  std::printf("import : %s lignes lues, %s acceptées, %s doublons, %s refusées\n",
-              format_integer_fr(static_cast<std::int64_t>(report.lines_read)).c_str(),
-              format_integer_fr(static_cast<std::int64_t>(report.accepted)).c_str(),
-              format_integer_fr(static_cast<std::int64_t>(report.duplicates)).c_str(),
-              format_integer_fr(static_cast<std::int64_t>(report.refused_count)).c_str());
+  std::printf("import : %s, %s, %s, %s\n",
+              count_fr(report.lines_read, "ligne lue", "lignes lues").c_str(),
+              count_fr(report.accepted, "acceptée", "acceptées").c_str(),
+              count_fr(report.duplicates, "doublon", "doublons").c_str(),
+              count_fr(report.refused_count, "refusée", "refusées").c_str());
   for (const auto& refusal : report.refused) {
     std::printf("  ligne %llu : %s: %s\n", static_cast<unsigned long long>(refusal.line_number),
                 refusal.field.c_str(), refusal.message.c_str());

@@ -46,11 +46,11 @@ int run_replay(Context& context, const ReplayFlags& flags) {
     return kExitFailure;
   }
   auto digest = store.content_digest();
-  std::printf("rejeu : %s lignes lues, %s acceptées, %s doublons, %s refusées\n",
-              format_integer_fr(static_cast<std::int64_t>(report->lines)).c_str(),
-              format_integer_fr(static_cast<std::int64_t>(report->accepted)).c_str(),
-              format_integer_fr(static_cast<std::int64_t>(report->duplicates)).c_str(),
-              format_integer_fr(static_cast<std::int64_t>(report->refused)).c_str());
+  std::printf("rejeu : %s, %s, %s, %s\n",
+              count_fr(report->lines, "ligne lue", "lignes lues").c_str(),
+              count_fr(report->accepted, "acceptée", "acceptées").c_str(),
+              count_fr(report->duplicates, "doublon", "doublons").c_str(),
+              count_fr(report->refused, "refusée", "refusées").c_str());
   for (const auto& refusal : report->refusals) {
     std::printf("  %s:%llu: %s\n", refusal.file.string().c_str(),
                 static_cast<unsigned long long>(refusal.line), refusal.error.describe().c_str());

@@ -113,6 +113,7 @@ Expected<void> import_csv(std::istream& in, const CsvMapping& mapping, ImportRun
   for (;;) {
     const auto more = reader.next(record);
     if (!more) {
+      run.count_line();  // the unreadable record is read and refused, so the counts add up
       run.refuse(record.line_number, more.error());
       run.mark_incomplete();
       break;

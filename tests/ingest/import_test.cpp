@@ -275,6 +275,24 @@ TEST_F(ImportTest, BadLinesAreReportedAndGoodOnesKept) {
   EXPECT_EQ(stored_events(), 3u);
 }
 
+TEST_F(ImportTest, AnUnclosedQuoteStopsTheImportAndTheCountsStillAddUp) {
+  const std::string csv =
+      "N° pièce;Ligne;Date pièce;Affaire;Nature;Libellé;Montant HT;Saisi par\n"  // 1
+      "FA-1;1;24/11/2026;CH-2025-017;MAT;Sable;120,00;P-0042\n"                  // 2
+      "FA-2;1;24/11/2026;CH-2025-017;MAT;\"Ciment;64,20;P-0042\n";               // 3, never closed
+  const CsvMapping mapping = shipped_mapping("erp-expenses");
+  const auto report = import_text(csv, ImportFormat::csv, &mapping);
+  ASSERT_TRUE(report) << report.error().describe();
+  EXPECT_FALSE(report->complete);
+  EXPECT_EQ(report->lines_read, 2u);
+  EXPECT_EQ(report->accepted, 1u);
+  EXPECT_EQ(report->refused_count, 1u);
+  EXPECT_EQ(report->accepted + report->duplicates + report->refused_count, report->lines_read);
+  ASSERT_EQ(report->refused.size(), 1u);
+  EXPECT_EQ(report->refused[0].line_number, 3u);
+  EXPECT_EQ(stored_events(), 1u);
+}
+
 TEST_F(ImportTest, SameFileTwiceStoresNothingTwice) {
   const CsvMapping mapping = shipped_mapping("erp-expenses");
   const std::string csv = file_text("tests/data/import/erp-expenses.csv");
