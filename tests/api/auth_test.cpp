@@ -4,7 +4,7 @@
 #include <httplib.h>
 
 #include "api/auth.hpp"
-#include "cli/server_stack.hpp"
+#include "support/api_server.hpp"
 #include "support/child_process.hpp"
 #include "support/json_edit.hpp"
 #include "support/temp_dir.hpp"
@@ -145,41 +145,29 @@ TEST_F(TokenCacheTest, BearerSchemeInAnyCase) {
 class RolesApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    config_.data_dir = dir_.path().string();
-    config_.server.threads = 4;
-    auto opened = store::open_store({"sqlite", config_.store_path(), true});
-    ASSERT_TRUE(opened);
-    store_ = std::move(*opened);
     constexpr const char* kStart = "2026-01-05T08:00:00+01:00";
     std::vector<events::Event> company;
     company.push_back(testing::event_from(testing::site_json("s1", "CH-1", kStart)));
     company.push_back(testing::event_from(testing::person_json("p1", "P-0042", kStart, "chief")));
     company.push_back(
         testing::event_from(testing::person_json("p2", "P-0077", kStart, "design_office")));
-    ASSERT_TRUE(store_->append(company));
-    chief_token_ = *create_token(*store_, Role::chief, "P-0042", "phone", Instant{});
-    design_token_ = *create_token(*store_, Role::design_office, "P-0077", "desk", Instant{});
-    manager_token_ = *create_token(*store_, Role::manager, "P-0042", "test", Instant{});
-    stack_ = std::make_unique<cli::ServerStack>(config_, log_, *store_);
-    auto port = stack_->start("127.0.0.1", 0);
-    ASSERT_TRUE(port);
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", *port);
+    ASSERT_TRUE(server_.store().append(company));
+    chief_token_ = server_.token(Role::chief, "P-0042");
+    design_token_ = server_.token(Role::design_office, "P-0077");
+    manager_token_ = server_.token(Role::manager, "P-0042");
+    ASSERT_TRUE(server_.start());
+    client_ = &server_.client();
   }
-  void TearDown() override { stack_.reset(); }
 
   httplib::Result post(const std::string& body, const std::string& token,
                        const std::string& path = "/api/v1/events") {
-    return client_->Post(path, {{"Authorization", "Bearer " + token}}, body, "application/json");
+    return server_.post(path, body, token);
   }
-  std::uint64_t events_stored() { return *store_->event_count() - 3; }  // less the company
+  std::uint64_t events_stored() { return *server_.store().event_count() - 3; }  // less the company
 
-  vigie::testing::TempDir dir_;
-  Config config_;
-  Logger log_{LogLevel::error};
-  std::unique_ptr<store::Store> store_;
+  testing::ApiServer server_;
   std::string chief_token_, design_token_, manager_token_;
-  std::unique_ptr<cli::ServerStack> stack_;
-  std::unique_ptr<httplib::Client> client_;
+  httplib::Client* client_ = nullptr;
 };
 
 TEST_F(RolesApiTest, ChiefMayNotReviseABudget) {

@@ -2,9 +2,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
-#include "api/auth.hpp"
-#include "cli/server_stack.hpp"
-#include "support/temp_dir.hpp"
+#include "support/api_server.hpp"
 #include "support/tiny_company.hpp"
 
 namespace vigie::api {
@@ -13,36 +11,23 @@ namespace {
 class EventsApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    config_.data_dir = dir_.path().string();
-    config_.server.max_batch_events = 5;
-    config_.server.max_body_bytes = 64 * 1024;
-    config_.server.threads = 4;
-    auto opened = store::open_store({"sqlite", config_.store_path(), true});
-    ASSERT_TRUE(opened);
-    store_ = std::move(*opened);
-    ingest_token_ = *create_token(*store_, store::Role::ingest, "", "test", Instant{});
-    direction_token_ = *create_token(*store_, store::Role::direction, "", "test", Instant{});
-    admin_token_ = *create_token(*store_, store::Role::admin, "", "test", Instant{});
-    stack_ = std::make_unique<cli::ServerStack>(config_, log_, *store_);
-    auto port = stack_->start("127.0.0.1", 0);
-    ASSERT_TRUE(port);
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", *port);
+    server_.config().server.max_batch_events = 5;
+    server_.config().server.max_body_bytes = 64 * 1024;
+    ingest_token_ = server_.token(store::Role::ingest);
+    direction_token_ = server_.token(store::Role::direction);
+    admin_token_ = server_.token(store::Role::admin);
+    ASSERT_TRUE(server_.start());
+    client_ = &server_.client();
   }
-  void TearDown() override { stack_.reset(); }
 
   httplib::Result post(const std::string& body, const std::string& token) {
-    httplib::Headers headers;
-    if (!token.empty()) headers.emplace("Authorization", "Bearer " + token);
-    return client_->Post("/api/v1/events", headers, body, "application/json");
+    return server_.post("/api/v1/events", body, token);
   }
 
-  vigie::testing::TempDir dir_;
-  Config config_;
-  Logger log_{LogLevel::error};
-  std::unique_ptr<store::Store> store_;
+  testing::ApiServer server_;
+  store::Store* store_ = &server_.store();
+  httplib::Client* client_ = nullptr;
   std::string ingest_token_, direction_token_, admin_token_;
-  std::unique_ptr<cli::ServerStack> stack_;
-  std::unique_ptr<httplib::Client> client_;
 };
 
 TEST_F(EventsApiTest, RefusesWithoutTokenAndWithTheWrongRole) {

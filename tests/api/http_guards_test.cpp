@@ -3,9 +3,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
-#include "api/auth.hpp"
-#include "cli/server_stack.hpp"
-#include "support/temp_dir.hpp"
+#include "support/api_server.hpp"
 #include "support/tiny_company.hpp"
 
 namespace vigie::api {
@@ -14,27 +12,14 @@ namespace {
 class HttpGuardsTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    config_.data_dir = dir_.path().string();
-    config_.server.threads = 4;
-    auto opened = store::open_store({"sqlite", config_.store_path(), true});
-    ASSERT_TRUE(opened);
-    store_ = std::move(*opened);
-    token_ = *create_token(*store_, store::Role::ingest, "", "test", Instant{});
-    stack_ = std::make_unique<cli::ServerStack>(config_, log_, *store_);
-    auto port = stack_->start("127.0.0.1", 0);
-    ASSERT_TRUE(port);
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", *port);
-    headers_ = {{"Authorization", "Bearer " + token_}};
+    ASSERT_TRUE(server_.start());
+    client_ = &server_.client();
+    headers_ = {{"Authorization", "Bearer " + server_.token(store::Role::ingest)}};
   }
-  void TearDown() override { stack_.reset(); }
 
-  vigie::testing::TempDir dir_;
-  Config config_;
-  Logger log_{LogLevel::error};
-  std::unique_ptr<store::Store> store_;
-  std::string token_;
-  std::unique_ptr<cli::ServerStack> stack_;
-  std::unique_ptr<httplib::Client> client_;
+  testing::ApiServer server_;
+  store::Store& store_ = server_.store();
+  httplib::Client* client_ = nullptr;
   httplib::Headers headers_;
 };
 
@@ -52,7 +37,7 @@ TEST_F(HttpGuardsTest, AFormBodyIs415AndNothingIsStored) {
                                    "application/x-www-form-urlencoded");
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->status, 415);
-  EXPECT_EQ(*store_->event_count(), 0u);
+  EXPECT_EQ(*store_.event_count(), 0u);
 }
 
 TEST_F(HttpGuardsTest, AnEventBodyOfUnknownLengthIs411) {
@@ -67,7 +52,7 @@ TEST_F(HttpGuardsTest, AnEventBodyOfUnknownLengthIs411) {
       "application/json");
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->status, 411);
-  EXPECT_EQ(*store_->event_count(), 0u);
+  EXPECT_EQ(*store_.event_count(), 0u);
 }
 
 TEST_F(HttpGuardsTest, TheOpenHomePageShowsNoCompanyFigure) {

@@ -6,9 +6,7 @@
 
 #include <filesystem>
 
-#include "api/auth.hpp"
-#include "cli/server_stack.hpp"
-#include "support/temp_dir.hpp"
+#include "support/api_server.hpp"
 #include "support/tiny_company.hpp"
 
 namespace vigie::api {
@@ -17,25 +15,14 @@ namespace {
 class ImportApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    config_.data_dir = dir_.path().string();
-    config_.server.threads = 4;
     config_.server.max_body_bytes = 2048;
     config_.import_max_body_bytes = 8192;
-    auto opened = store::open_store({"sqlite", config_.store_path(), true});
-    ASSERT_TRUE(opened);
-    store_ = std::move(*opened);
-    token_ = *create_token(*store_, store::Role::ingest, "", "test", Instant{});
-    stack_ = std::make_unique<cli::ServerStack>(config_, log_, *store_);
-    auto port = stack_->start("127.0.0.1", 0);
-    ASSERT_TRUE(port);
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", *port);
+    ASSERT_TRUE(server_.start());
+    token_ = server_.token(store::Role::ingest);
   }
-  void TearDown() override { stack_.reset(); }
 
   httplib::Result post(const std::string& path, const std::string& body, bool with_token = true) {
-    httplib::Headers headers;
-    if (with_token) headers.emplace("Authorization", "Bearer " + token_);
-    return client_->Post(path, headers, body, "application/x-ndjson");
+    return server_.post(path, body, with_token ? token_ : "", "application/x-ndjson");
   }
 
   // A site, then `expenses` expenses on it, one JSON envelope per line.
@@ -48,15 +35,12 @@ class ImportApiTest : public ::testing::Test {
     return text;
   }
 
-  std::uint64_t stored() const { return *store_->event_count(); }
+  std::uint64_t stored() { return *server_.store().event_count(); }
 
-  vigie::testing::TempDir dir_;
-  Config config_;
-  Logger log_{LogLevel::error};
-  std::unique_ptr<store::Store> store_;
+  testing::ApiServer server_;
+  Config& config_ = server_.config();
+  const testing::TempDir& dir_ = server_.dir();
   std::string token_;
-  std::unique_ptr<cli::ServerStack> stack_;
-  std::unique_ptr<httplib::Client> client_;
 };
 
 TEST_F(ImportApiTest, GoodLinesAreKeptAndBadOnesReportedByLineNumber) {

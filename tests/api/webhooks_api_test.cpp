@@ -6,9 +6,8 @@
 #include <chrono>
 #include <filesystem>
 
-#include "cli/server_stack.hpp"
 #include "ingest/webhook_receiver.hpp"
-#include "support/temp_dir.hpp"
+#include "support/api_server.hpp"
 #include "support/tiny_company.hpp"
 #include "support/webhook_samples.hpp"
 
@@ -28,43 +27,28 @@ std::string now_unix() {
 class WebhooksApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    config_.data_dir = dir_.path().string();
-    config_.server.threads = 4;
     const char* source_dir_env = std::getenv("VIGIE_SOURCE_DIR");  // set by CTest
     ASSERT_NE(source_dir_env, nullptr) << "VIGIE_SOURCE_DIR is not set";
     const std::filesystem::path source_dir = source_dir_env;
-    config_.webhooks.push_back(
+    server_.config().webhooks.push_back(
         {"erp", std::string{kSecret}, (source_dir / "config/webhooks/erp.toml").string()});
-    auto opened = store::open_store({"sqlite", config_.store_path(), true});
-    ASSERT_TRUE(opened);
-    store_ = std::move(*opened);
-    stack_ = std::make_unique<cli::ServerStack>(config_, log_, *store_);
-    auto port = stack_->start("127.0.0.1", 0);
-    ASSERT_TRUE(port);
-    client_ = std::make_unique<httplib::Client>("127.0.0.1", *port);
-    auto site = stack_->pipeline().submit_events(
-        {testing::event_from(testing::site_json("s1", "CH-2025-017", "2025-03-01T08:00:00+01:00"))},
-        0);
-    ASSERT_TRUE(site && site->accepted == 1);
+    const std::vector<events::Event> site = {
+        testing::event_from(testing::site_json("s1", "CH-2025-017", "2025-03-01T08:00:00+01:00"))};
+    ASSERT_TRUE(server_.store().append(site));
+    ASSERT_TRUE(server_.start());
   }
-  void TearDown() override { stack_.reset(); }
 
   httplib::Result deliver(const std::string& signature, const std::string& delivery_id) {
     const httplib::Headers headers = {{"X-Vigie-Signature", signature},
                                       {"X-Vigie-Delivery", delivery_id},
                                       {"X-Vigie-Timestamp", now_unix()}};
-    return client_->Post("/api/v1/webhooks/erp", headers, std::string{kErpInvoice},
-                         "application/json");
+    return server_.client().Post("/api/v1/webhooks/erp", headers, std::string{kErpInvoice},
+                                 "application/json");
   }
 
-  std::uint64_t stored() const { return *store_->event_count(); }
+  std::uint64_t stored() { return *server_.store().event_count(); }
 
-  vigie::testing::TempDir dir_;
-  Config config_;
-  Logger log_{LogLevel::error};
-  std::unique_ptr<store::Store> store_;
-  std::unique_ptr<cli::ServerStack> stack_;
-  std::unique_ptr<httplib::Client> client_;
+  testing::ApiServer server_;
 };
 
 TEST_F(WebhooksApiTest, GoodSignatureStoresOneExpensePerInvoiceLine) {
