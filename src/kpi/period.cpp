@@ -1,0 +1,84 @@
+#include "kpi/period.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+namespace vigie::kpi {
+namespace {
+
+using namespace std::chrono;
+
+constexpr std::array<std::string_view, 5> kNames = {"day", "week", "month", "quarter", "year"};
+
+LocalDate plus_days(LocalDate day, int days) {
+  return LocalDate{sys_days{day} + std::chrono::days{days}};
+}
+
+// `day` moved `count` months earlier, its day of month clamped to that month's length.
+LocalDate months_earlier(LocalDate day, int count) {
+  const year_month shifted = year_month{day.year(), day.month()} - months{count};
+  const auto last = year_month_day_last{shifted.year(), month_day_last{shifted.month()}}.day();
+  return LocalDate{shifted.year(), shifted.month(), std::min(day.day(), last)};
+}
+
+// First day of the calendar unit that contains `day`.
+LocalDate unit_start(PeriodKind kind, LocalDate day) {
+  switch (kind) {
+    case PeriodKind::day:
+      return day;
+    case PeriodKind::week: {
+      const weekday w{sys_days{day}};
+      const int since_monday = static_cast<int>((w - Monday).count());
+      return plus_days(day, -since_monday);
+    }
+    case PeriodKind::month:
+      return LocalDate{day.year(), day.month(), std::chrono::day{1}};
+    case PeriodKind::quarter: {
+      const unsigned first = (static_cast<unsigned>(day.month()) - 1) / 3 * 3 + 1;
+      return LocalDate{day.year(), month{first}, std::chrono::day{1}};
+    }
+    case PeriodKind::year:
+      return LocalDate{day.year(), January, std::chrono::day{1}};
+  }
+  return day;
+}
+
+// The same date one unit earlier.
+LocalDate one_unit_earlier(PeriodKind kind, LocalDate day) {
+  switch (kind) {
+    case PeriodKind::day: return plus_days(day, -1);
+    case PeriodKind::week: return plus_days(day, -7);
+    case PeriodKind::month: return months_earlier(day, 1);
+    case PeriodKind::quarter: return months_earlier(day, 3);
+    case PeriodKind::year: return months_earlier(day, 12);
+  }
+  return day;
+}
+
+}  // namespace
+
+std::optional<PeriodKind> parse_period_kind(std::string_view name) {
+  for (std::size_t i = 0; i < kNames.size(); ++i) {
+    if (kNames[i] == name) return static_cast<PeriodKind>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view period_kind_name(PeriodKind kind) { return kNames[static_cast<std::size_t>(kind)]; }
+
+int Period::days() const { return static_cast<int>((sys_days{to} - sys_days{from}).count()) + 1; }
+
+PeriodPair calendar_periods(PeriodKind kind, LocalDate as_of) {
+  const Period current{unit_start(kind, as_of), as_of};
+  const Period previous{one_unit_earlier(kind, current.from), one_unit_earlier(kind, as_of)};
+  return {current, previous};
+}
+
+PeriodPair range_periods(LocalDate from, LocalDate to) {
+  const Period current{from, to};
+  const Period previous{plus_days(from, -current.days()), plus_days(from, -1)};
+  return {current, previous};
+}
+
+}  // namespace vigie::kpi
