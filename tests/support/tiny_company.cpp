@@ -22,6 +22,16 @@ JsonWriter& envelope(JsonWriter& out, const std::string& id, const std::string& 
 
 }  // namespace
 
+std::string event_json(const std::string& event_id, const std::string& type,
+                       const std::string& site_id, const std::string& at,
+                       const std::string& data) {
+  JsonWriter out;
+  out.begin_object().field("id", event_id).field("type", type).field("site_id", site_id);
+  out.field("occurred_at", at).field("source", "web").field("actor_id", "P-0001");
+  out.key("data").raw(data);
+  return out.end_object().take();
+}
+
 std::string site_json(const std::string& event_id, const std::string& site_id,
                       const std::string& at, double budget_total, const std::string& status) {
   JsonWriter out;

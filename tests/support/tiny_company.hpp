@@ -10,6 +10,10 @@
 
 namespace vigie::testing {
 
+// Any event of a site with `data` given as JSON text.
+std::string event_json(const std::string& event_id, const std::string& type,
+                       const std::string& site_id, const std::string& at, const std::string& data);
+
 // A complete site.upserted for `site_id` occurring at `at` (RFC 3339).
 std::string site_json(const std::string& event_id, const std::string& site_id,
                       const std::string& at, double budget_total = 250000,

@@ -1,0 +1,257 @@
+#include "kpi/company.hpp"
+
+#include <array>
+#include <cmath>
+
+#include "common/french_calendar.hpp"
+#include "common/money.hpp"
+#include "common/paris_time.hpp"
+#include "events/data_fields.hpp"
+#include "events/records.hpp"
+
+namespace vigie::kpi {
+namespace {
+
+using events::EventType;
+
+std::int32_t day_of(Instant t) { return days_since_epoch(paris_date(t)); }
+
+template <class Enum, std::size_t N>
+std::optional<Enum> enum_of(std::string_view name, const std::array<std::string_view, N>& names) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (names[i] == name) return static_cast<Enum>(i);
+  }
+  return std::nullopt;
+}
+
+constexpr std::array<std::string_view, 5> kStatuses = {"planned", "active", "suspended",
+                                                       "completed", "cancelled"};
+constexpr std::array<std::string_view, 4> kCategories = {"safety", "technical", "material",
+                                                         "administrative"};
+constexpr std::array<std::string_view, 4> kSeverities = {"low", "medium", "high", "critical"};
+constexpr std::array<std::string_view, 4> kUrgencies = {"1h", "4h", "1d", "3d"};
+constexpr std::array<std::string_view, 3> kRequestKinds = {"technical", "material",
+                                                           "design_office_question"};
+
+// An item's key: ids are the sender's, unique within a site at least.
+std::string item_key(const events::Event& event, std::string_view id) {
+  std::string key = event.site_id;
+  key += '\x1f';
+  key += id;
+  return key;
+}
+
+void keep_first(std::optional<Instant>& slot, Instant at) {
+  if (!slot || at < *slot) slot = at;
+}
+
+// Sets a label field from an event at `at` unless a later event already set it.
+template <class T>
+void take_if_latest(std::optional<T>& field, Instant& field_at, std::optional<T> value, Instant at) {
+  if (!value || (field && at < field_at)) return;
+  field = value;
+  field_at = at;
+}
+
+// Reads the label fields an opening or a relabelling gives.
+void take_label(Incident& incident, const events::DataFields& data, Instant at) {
+  take_if_latest(incident.category, incident.category_at,
+                 enum_of<IncidentCategory>(data.text("category"), kCategories), at);
+  std::optional<int> severity;
+  if (const auto s = enum_of<int>(data.text("severity"), kSeverities)) severity = *s + 1;
+  take_if_latest(incident.severity, incident.severity_at, severity, at);
+  take_if_latest(incident.urgency, incident.urgency_at,
+                 enum_of<Urgency>(data.text("urgency"), kUrgencies), at);
+}
+
+}  // namespace
+
+std::optional<SiteStatus> parse_site_status(std::string_view name) {
+  return enum_of<SiteStatus>(name, kStatuses);
+}
+
+const SiteState* Company::site(std::string_view id) const {
+  const auto found = site_index_.find(std::string{id});
+  return found == site_index_.end() ? nullptr : &sites_[found->second];
+}
+
+const PersonState* Company::person(std::string_view id) const {
+  const auto found = persons_.find(std::string{id});
+  return found == persons_.end() ? nullptr : &found->second;
+}
+
+SiteState& Company::site_state(const std::string& id) {
+  const auto [it, added] = site_index_.try_emplace(id, sites_.size());
+  if (added) {
+    sites_.emplace_back();
+    sites_.back().id = id;
+  }
+  return sites_[it->second];
+}
+
+void Company::apply(const events::Event& event) {
+  switch (event.type) {
+    case EventType::site_upserted:
+    case EventType::site_completed:
+    case EventType::budget_revised:
+    case EventType::progress_reported:
+      return apply_site(event);
+    case EventType::incident_opened:
+    case EventType::incident_taken:
+    case EventType::incident_resolved:
+    case EventType::incident_relabelled:
+      return apply_incident(event);
+    case EventType::request_opened:
+    case EventType::request_resolved:
+      return apply_request(event);
+    case EventType::expense_recorded:
+    case EventType::satisfaction_recorded:
+    case EventType::report_submitted:
+    case EventType::timesheet_recorded:
+    case EventType::photo_uploaded:
+    case EventType::trip_recorded:
+      return apply_counters(event);
+    case EventType::app_used:
+    case EventType::absence_recorded:
+      return apply_person_day(event);
+    case EventType::person_upserted:  // KPIs read people through their sites' records
+    case EventType::team_upserted:
+    case EventType::vehicle_upserted:
+    case EventType::plan_modified:    // the delay model's, not a KPI's
+    case EventType::weather_forecast:
+      return;
+  }
+}
+
+void Company::apply_site(const events::Event& event) {
+  SiteState& site = site_state(event.site_id);
+  const Instant at = event.occurred_at;
+  if (event.type == EventType::site_upserted) {
+    const auto record = events::decode_site(event);
+    if (!record) return;
+    site.attributes.set(at, SiteAttributes{record->type, record->region, record->manager_id,
+                                           record->team_id, record->chief_id,
+                                           record->planned_start, record->planned_end});
+    if (const auto status = parse_site_status(record->status)) site.status.set(at, *status);
+    site.budget_cents.set(at, record->budget_total.value);
+    site.actual_end.set(at, record->actual_end);
+  } else if (event.type == EventType::site_completed) {
+    site.status.set(at, SiteStatus::completed);
+    if (const auto end = events::decode_actual_end(event)) site.actual_end.set(at, *end);
+  } else if (event.type == EventType::budget_revised) {
+    if (const auto budget = events::decode_budget(event)) {
+      site.budget_cents.set(at, budget->budget_total.value);
+    }
+  } else if (const auto data = events::DataFields::of(event)) {  // progress.reported
+    if (const auto percent = data->number("percent_complete")) {
+      site.percent_complete.set(at, *percent);
+    }
+  }
+}
+
+void Company::swap_contribution(SiteState& site, const std::vector<DayContribution>& before,
+                                const std::vector<DayContribution>& after) {
+  for (const auto& part : before) site.days.subtract(part.day, part.counters);
+  for (const auto& part : after) site.days.add(part.day, part.counters);
+}
+
+void Company::apply_incident(const events::Event& event) {
+  const auto data = events::DataFields::of(event);
+  if (!data) return;
+  SiteState& site = site_state(event.site_id);
+  auto& [site_slot, incident] = incidents_[item_key(event, data->text("incident_id"))];
+  site_slot = site_index_.at(event.site_id);
+  const auto before = contribution(incident);
+  switch (event.type) {
+    case EventType::incident_opened:
+      incident.opened_at = event.occurred_at;
+      take_label(incident, *data, event.occurred_at);
+      break;
+    case EventType::incident_taken:
+      keep_first(incident.taken_at, event.occurred_at);
+      break;
+    case EventType::incident_resolved:
+      keep_first(incident.resolved_at, event.occurred_at);
+      break;
+    default:  // incident.relabelled
+      take_label(incident, *data, event.occurred_at);
+      break;
+  }
+  swap_contribution(site, before, contribution(incident));
+}
+
+void Company::apply_request(const events::Event& event) {
+  const auto data = events::DataFields::of(event);
+  if (!data) return;
+  SiteState& site = site_state(event.site_id);
+  auto& [site_slot, request] = requests_[item_key(event, data->text("request_id"))];
+  site_slot = site_index_.at(event.site_id);
+  const auto before = contribution(request, settings_.request_sla_hours);
+  if (event.type == EventType::request_opened) {
+    request.opened_at = event.occurred_at;
+    request.kind = enum_of<RequestKind>(data->text("kind"), kRequestKinds);
+  } else {
+    keep_first(request.resolved_at, event.occurred_at);
+  }
+  swap_contribution(site, before, contribution(request, settings_.request_sla_hours));
+}
+
+void Company::apply_counters(const events::Event& event) {
+  const auto data = events::DataFields::of(event);
+  if (!data) return;
+  SiteState& site = site_state(event.site_id);
+  std::int32_t day = day_of(event.occurred_at);
+  DayCounters delta;
+  switch (event.type) {
+    case EventType::expense_recorded:
+      delta.expense_cents = Cents::from_euros(data->number("amount").value_or(0)).value;
+      break;
+    case EventType::satisfaction_recorded:
+      if (data->text("respondent") != "client") return;
+      delta.client_scores = 1;
+      delta.client_score_sum = data->number("score").value_or(0);
+      break;
+    case EventType::report_submitted:
+      delta.reports = 1;
+      delta.writing_minutes = data->number("writing_minutes").value_or(0);
+      break;
+    case EventType::timesheet_recorded:  // counts on its `date`, not when it was sent
+      if (const auto date = data->date("date")) day = days_since_epoch(*date);
+      delta.hours_total = data->number("hours_total").value_or(0);
+      delta.hours_billable = data->number("hours_billable").value_or(0);
+      break;
+    case EventType::photo_uploaded:
+      delta.photos = 1;
+      delta.photo_bytes = static_cast<std::int64_t>(data->number("bytes").value_or(0));
+      break;
+    default:  // trip.recorded
+      delta.trip_km = data->number("km").value_or(0);
+      delta.trip_minutes = data->number("minutes").value_or(0);
+      break;
+  }
+  site.days.add(day, delta);
+}
+
+void Company::apply_person_day(const events::Event& event) {
+  const auto data = events::DataFields::of(event);
+  if (!data) return;
+  PersonState& person = persons_[std::string{data->text("person_id")}];
+  if (event.type == EventType::app_used) {
+    const std::int32_t day = day_of(event.occurred_at);
+    person.app_days.add(day, Count{1});
+    site_state(event.site_id).feature_uses[std::string{data->text("feature")}].add(day, Count{1});
+    return;
+  }
+  // absence.recorded: `days` working days from `date` on.
+  const auto first = data->date("date");
+  if (!first) return;
+  // A part day counts as a day away (an afternoon off is not a day of app use missed).
+  auto remaining = static_cast<int>(std::ceil(data->number("days").value_or(0)));
+  for (std::int32_t day = days_since_epoch(*first); remaining > 0; ++day) {
+    if (!is_working_day(date_from_days(day))) continue;
+    person.absent_days.add(day, Count{1});
+    --remaining;
+  }
+}
+
+}  // namespace vigie::kpi

@@ -1,0 +1,97 @@
+// kpi/company.hpp
+//
+// The KPI state of the whole company, folded from events (docs/decisions/0006): per site its
+// timelines (status, budget, progress, attributes, actual end) and its day counters; incidents
+// and requests as items; per person the days they used the app and were absent; per site and
+// feature the app uses. apply() takes each stored event once, in any order (the store has
+// already dropped duplicates); the state is then the same whatever the order.
+// Not thread-safe: the owner serialises apply() against reads.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "events/event.hpp"
+#include "kpi/day_counters.hpp"
+#include "kpi/day_series.hpp"
+#include "kpi/items.hpp"
+#include "kpi/timeline.hpp"
+
+namespace vigie::kpi {
+
+enum class SiteStatus : std::uint8_t { planned, active, suspended, completed, cancelled };
+std::optional<SiteStatus> parse_site_status(std::string_view name);
+
+// What scope filters and schedules read from a site's latest record at a date.
+struct SiteAttributes {
+  std::string type;
+  std::string region;
+  std::string manager_id;
+  std::string team_id;
+  std::string chief_id;
+  LocalDate planned_start{};
+  LocalDate planned_end{};
+};
+
+struct Count {
+  std::int64_t n = 0;
+  Count& operator+=(const Count& o) { n += o.n; return *this; }
+  Count& operator-=(const Count& o) { n -= o.n; return *this; }
+};
+
+struct SiteState {
+  std::string id;
+  Timeline<SiteAttributes> attributes;
+  Timeline<SiteStatus> status;
+  Timeline<std::int64_t> budget_cents;  // BAC
+  Timeline<double> percent_complete;
+  Timeline<std::optional<LocalDate>> actual_end;
+  DaySeries<DayCounters> days;
+  std::map<std::string, DaySeries<Count>> feature_uses;  // KPI 12, by feature name
+};
+
+struct PersonState {
+  DaySeries<Count> app_days;     // app.used events per day (a day counts when > 0)
+  DaySeries<Count> absent_days;  // 1 on each working day of an absence
+};
+
+struct CompanySettings {
+  double request_sla_hours = 24;  // KPI 7 (kpis.md: a request's SLA is 24 h, a setting)
+};
+
+class Company {
+ public:
+  explicit Company(CompanySettings settings = {}) : settings_(settings) {}
+
+  void apply(const events::Event& event);
+
+  const std::vector<SiteState>& sites() const { return sites_; }
+  const SiteState* site(std::string_view id) const;
+  const PersonState* person(std::string_view id) const;
+  const CompanySettings& settings() const { return settings_; }
+
+ private:
+  SiteState& site_state(const std::string& id);
+  void apply_site(const events::Event& event);
+  void apply_incident(const events::Event& event);
+  void apply_request(const events::Event& event);
+  void apply_counters(const events::Event& event);
+  void apply_person_day(const events::Event& event);
+  // Replaces `site`'s share of an item: removes `before`, adds `after`.
+  void swap_contribution(SiteState& site, const std::vector<DayContribution>& before,
+                         const std::vector<DayContribution>& after);
+
+  CompanySettings settings_;
+  std::vector<SiteState> sites_;
+  std::unordered_map<std::string, std::size_t> site_index_;
+  std::unordered_map<std::string, std::pair<std::size_t, Incident>> incidents_;  // site, record
+  std::unordered_map<std::string, std::pair<std::size_t, Request>> requests_;
+  std::unordered_map<std::string, PersonState> persons_;
+};
+
+}  // namespace vigie::kpi

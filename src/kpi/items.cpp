@@ -1,0 +1,100 @@
+#include "kpi/items.hpp"
+
+#include "common/paris_time.hpp"
+
+namespace vigie::kpi {
+namespace {
+
+std::int32_t day_of(Instant t) { return days_since_epoch(paris_date(t)); }
+
+double hours_between(Instant from, Instant to) {
+  return std::chrono::duration<double, std::ratio<3600>>(to - from).count();
+}
+
+HoursTally one(double hours) { return HoursTally{1, hours}; }
+
+// The instant an item leaves the design-office queue: taken in charge or resolved, first.
+std::optional<Instant> first_of(const std::optional<Instant>& a, const std::optional<Instant>& b) {
+  if (a && b) return std::min(*a, *b);
+  return a ? a : b;
+}
+
+}  // namespace
+
+double sla_hours(Urgency urgency) {
+  constexpr double kHours[] = {1, 4, 24, 72};
+  return kHours[static_cast<int>(urgency)];
+}
+
+std::vector<DayContribution> contribution(const Incident& incident) {
+  std::vector<DayContribution> out;
+  if (!incident.opened_at) return out;  // nothing counts before the opening is known
+  const Instant opened = *incident.opened_at;
+  const bool design_office = incident.category == IncidentCategory::technical;
+
+  DayContribution opening{day_of(opened), {}};
+  opening.counters.incidents_opened = 1;
+  if (incident.severity) {
+    opening.counters.severity_sum = *incident.severity;
+    opening.counters.severity_known = 1;
+  }
+  if (design_office) opening.counters.design_queue = 1;
+  out.push_back(opening);
+
+  if (design_office) {
+    if (incident.taken_at) {
+      DayContribution taken{day_of(*incident.taken_at), {}};
+      taken.counters.technical_response = one(hours_between(opened, *incident.taken_at));
+      out.push_back(taken);
+    }
+    if (const auto left = first_of(incident.taken_at, incident.resolved_at)) {
+      DayContribution leaving{day_of(*left), {}};
+      leaving.counters.design_queue = -1;
+      out.push_back(leaving);
+    }
+  }
+  if (incident.resolved_at) {
+    const double hours = hours_between(opened, *incident.resolved_at);
+    DayContribution resolved{day_of(*incident.resolved_at), {}};
+    resolved.counters.incident_resolution = one(hours);
+    if (design_office) {
+      resolved.counters.design_resolution = one(hours);
+      if (incident.urgency && hours <= sla_hours(*incident.urgency)) {
+        resolved.counters.design_within_sla = 1;
+      }
+    }
+    out.push_back(resolved);
+  }
+  return out;
+}
+
+std::vector<DayContribution> contribution(const Request& request, double request_sla_hours) {
+  std::vector<DayContribution> out;
+  if (!request.opened_at || !request.kind) return out;
+  const bool design_office = request.kind != RequestKind::material;
+  if (design_office) {
+    DayContribution opening{day_of(*request.opened_at), {}};
+    opening.counters.design_queue = 1;  // a request waits until resolved
+    out.push_back(opening);
+  }
+  if (!request.resolved_at) return out;
+  const double hours = hours_between(*request.opened_at, *request.resolved_at);
+  DayContribution resolved{day_of(*request.resolved_at), {}};
+  switch (*request.kind) {
+    case RequestKind::material:
+      resolved.counters.material_response = one(hours);
+      break;
+    case RequestKind::design_office_question:
+      resolved.counters.question_response = one(hours);
+      [[fallthrough]];
+    case RequestKind::technical:
+      resolved.counters.design_queue = -1;
+      resolved.counters.design_resolution = one(hours);
+      resolved.counters.design_within_sla = hours <= request_sla_hours ? 1 : 0;
+      break;
+  }
+  out.push_back(resolved);
+  return out;
+}
+
+}  // namespace vigie::kpi
