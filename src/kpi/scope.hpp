@@ -1,0 +1,51 @@
+// kpi/scope.hpp
+//
+// Which sites a KPI request covers, and a site as it stood at the end of a day. kpis.md:
+// scope filters (region, manager, site type, team, status) combine; states are read at the end
+// of the period, the latest occurred_at winning; "sites of the period" are those in progress at
+// its end (active or suspended) and those whose actual_end falls in it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kpi/company.hpp"
+#include "kpi/period.hpp"
+
+namespace vigie::kpi {
+
+struct Scope {  // an empty text matches every site
+  std::string region;
+  std::string manager;
+  std::string type;
+  std::string team;
+  std::optional<SiteStatus> status;
+};
+
+// The last instant of a Paris day: states "at the end of the period" are read there.
+Instant end_of_day(LocalDate day);
+
+// A site at the end of a day. `known` is false before its first site.upserted.
+struct SiteAt {
+  const SiteState* site = nullptr;
+  bool known = false;
+  SiteAttributes attributes;
+  SiteStatus status = SiteStatus::planned;
+  std::int64_t budget_cents = 0;
+  double percent_complete = 0;  // 100 once completed
+  std::optional<LocalDate> actual_end;
+};
+SiteAt site_at(const SiteState& site, LocalDate day);
+
+bool in_scope(const SiteAt& site, const Scope& scope);
+
+// In progress at the end of `period` (active or suspended), or finished within it.
+bool in_progress(const SiteAt& site);
+bool completed_in(const SiteAt& site, const Period& period);
+
+// The sites in `scope` as they stood at the end of `period`.
+std::vector<SiteAt> sites_in_scope(const Company& company, const Scope& scope, const Period& period);
+
+}  // namespace vigie::kpi
