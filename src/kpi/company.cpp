@@ -213,6 +213,7 @@ void Company::apply_counters(const events::Event& event) {
       break;
     case EventType::report_submitted:
       delta.reports = 1;
+      delta.reports_sent_to_client = data->flag("sent_to_client") ? 1 : 0;
       delta.writing_minutes = data->number("writing_minutes").value_or(0);
       break;
     case EventType::timesheet_recorded:  // counts on its `date`, not when it was sent

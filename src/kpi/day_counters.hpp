@@ -27,6 +27,7 @@ struct DayCounters {
   std::int64_t client_scores = 0;        // KPI 5: respondent = client
   double client_score_sum = 0;
   std::int64_t reports = 0;              // KPI 6, 13
+  std::int64_t reports_sent_to_client = 0;  // KPI 13
   double writing_minutes = 0;
   std::int64_t design_queue = 0;         // KPI 7: +1 entering the design-office queue, −1 leaving
   HoursTally design_resolution;          // KPI 7: items resolved that day
@@ -57,6 +58,7 @@ void pair_fields(DayCounters& a, const DayCounters& b, Apply apply) {
   apply(a.client_scores, b.client_scores);
   apply(a.client_score_sum, b.client_score_sum);
   apply(a.reports, b.reports);
+  apply(a.reports_sent_to_client, b.reports_sent_to_client);
   apply(a.writing_minutes, b.writing_minutes);
   apply(a.design_queue, b.design_queue);
   apply(a.design_resolution, b.design_resolution);

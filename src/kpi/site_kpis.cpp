@@ -7,11 +7,6 @@ namespace {
 
 std::int32_t day_number(LocalDate day) { return days_since_epoch(day); }
 
-Figure ratio(double numerator, double denominator) {
-  if (denominator == 0) return std::nullopt;
-  return numerator / denominator;
-}
-
 DayCounters period_sum(const SiteAt& site, const Period& period) {
   return site.site->days.sum(day_number(period.from), day_number(period.to));
 }

@@ -11,12 +11,11 @@
 #include <vector>
 
 #include "kpi/company.hpp"
+#include "kpi/figure.hpp"
 #include "kpi/period.hpp"
 #include "kpi/scope.hpp"
 
 namespace vigie::kpi {
-
-using Figure = std::optional<double>;
 
 // Named settings with their kpis.md defaults (shown beside the figures that use them).
 struct SiteKpiSettings {

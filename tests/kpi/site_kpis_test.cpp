@@ -13,17 +13,7 @@ using namespace std::chrono;
 using testing::event_from;
 using testing::event_json;
 
-std::string site_data(const std::string& id, const std::string& type, const std::string& region,
-                      const std::string& manager, const std::string& team, double budget,
-                      const std::string& start, const std::string& end, const std::string& status) {
-  return R"({"id":")" + id + R"(","name":"Chantier )" + id + R"(","client":"Client","type":")" +
-         type + R"(","region":")" + region + R"(","city":"Lyon","lat":45.76,"lon":4.84,)" +
-         R"("budget_total":)" + std::to_string(budget) + R"(,"budget_material":0,)" +
-         R"("planned_start":")" + start + R"(","planned_end":")" + end + R"(","actual_end":null,)" +
-         R"("status":")" + status + R"(","complexity":3,"manager_id":")" + manager +
-         R"(","chief_id":"P-C)" + id + R"(","team_id":")" + team +
-         R"(","subcontractors":0,"required_skills":[]})";
-}
+using testing::site_data;
 
 // A scope with one filter set.
 Scope with(std::string Scope::*filter, const char* value) {

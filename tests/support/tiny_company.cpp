@@ -22,6 +22,21 @@ JsonWriter& envelope(JsonWriter& out, const std::string& id, const std::string& 
 
 }  // namespace
 
+std::string site_data(const std::string& id, const std::string& type, const std::string& region,
+                      const std::string& manager, const std::string& team, double budget,
+                      const std::string& start, const std::string& end, const std::string& status) {
+  JsonWriter out;
+  out.begin_object().field("id", id).field("name", "Chantier " + id).field("client", "Client")
+      .field("type", type).field("region", region).field("city", "Lyon").field("lat", 45.76)
+      .field("lon", 4.84).field("budget_total", budget).field("budget_material", 0.0)
+      .field("planned_start", start).field("planned_end", end);
+  out.key("actual_end").null();
+  out.field("status", status).field("complexity", 3).field("manager_id", manager)
+      .field("chief_id", "P-C" + id).field("team_id", team).field("subcontractors", 0)
+      .key("required_skills").begin_array().end_array();
+  return out.end_object().take();
+}
+
 std::string event_json(const std::string& event_id, const std::string& type,
                        const std::string& site_id, const std::string& at,
                        const std::string& data) {

@@ -14,6 +14,11 @@ namespace vigie::testing {
 std::string event_json(const std::string& event_id, const std::string& type,
                        const std::string& site_id, const std::string& at, const std::string& data);
 
+// The data of a site.upserted with the fields KPIs read; the chief is "P-C" + id.
+std::string site_data(const std::string& id, const std::string& type, const std::string& region,
+                      const std::string& manager, const std::string& team, double budget,
+                      const std::string& start, const std::string& end, const std::string& status);
+
 // A complete site.upserted for `site_id` occurring at `at` (RFC 3339).
 std::string site_json(const std::string& event_id, const std::string& site_id,
                       const std::string& at, double budget_total = 250000,
