@@ -2,6 +2,8 @@
 // comments), for November 2026 up to the 24th (previous period: 1–24 October).
 #include "kpi/site_kpis.hpp"
 
+#include "kpi/money_kpis.hpp"
+
 #include <gtest/gtest.h>
 
 #include "support/tiny_company.hpp"
@@ -147,6 +149,20 @@ TEST_F(SiteKpisTest, Kpi5ClientSatisfaction) {
       client_satisfaction(scoped(with(&Scope::type, "industriel")), periods_.current, periods_.previous, settings_);
   EXPECT_FALSE(none.mean_client_score);
   EXPECT_TRUE(none.sites_at_risk.empty());
+}
+
+TEST_F(SiteKpisTest, Kpi14BudgetOverruns) {
+  const auto of_period = sites_of_period(scoped(), periods_.current);
+  // A: EAC = 250 k × 210 k / 200 k = 262 500 €, 12 500 € over its budget.
+  const BudgetOverruns kpi = budget_overruns(of_period, periods_.current, settings_, 0);
+  EXPECT_EQ(kpi.overrun_sites, std::vector<std::string>{"CH-A"});
+  EXPECT_DOUBLE_EQ(kpi.overrun_eur, 12'500);
+  EXPECT_EQ(kpi.alerts_sent, 0);
+}
+
+TEST(OptimisationSavings, PricesKmAndHoursWithTheSettings) {
+  const OptimisationSavings kpi = optimisation_savings({120, 3.5}, MoneySettings{});
+  EXPECT_DOUBLE_EQ(kpi.savings_eur, 120 * 0.45 + 3.5 * 45);
 }
 
 }  // namespace

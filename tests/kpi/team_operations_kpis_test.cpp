@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "common/french_calendar.hpp"
+#include "kpi/money_kpis.hpp"
 #include "kpi/operations_kpis.hpp"
 #include "kpi/team_kpis.hpp"
 #include "support/tiny_company.hpp"
@@ -146,6 +147,16 @@ TEST_F(TeamOperationsKpisTest, Kpi12AppAdoption) {
   // rapport 12, pointage 11, photo 2.
   EXPECT_EQ(kpi.most_used, (std::vector<std::string>{"rapport", "pointage", "photo"}));
   EXPECT_EQ(kpi.least_used, (std::vector<std::string>{"photo", "pointage", "rapport"}));
+}
+
+TEST_F(TeamOperationsKpisTest, Kpi13AvoidedCosts) {
+  // Reports: 4 × 45 − 80 = 100 minutes saved, 75 € at 45 €/h; none sent to the client;
+  // two design-office items within their SLA (the question, Y's incident): 800 €.
+  const AvoidedCosts kpi = avoided_costs(in_scope_, period_, MoneySettings{});
+  EXPECT_DOUBLE_EQ(kpi.report_minutes_saved, 100);
+  EXPECT_EQ(kpi.disputes_avoided, 0);
+  EXPECT_EQ(kpi.rework_avoided, 2);
+  EXPECT_DOUBLE_EQ(kpi.avoided_cost_eur, 75 + 800);
 }
 
 }  // namespace
