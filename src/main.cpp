@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   add_token_command(app, context, exit_code);
   add_import_command(app, context, exit_code);
   add_replay_command(app, context, exit_code);
+  add_kpis_command(app, context, exit_code);
   add_bench_command(app, context, exit_code);
 
   try {

@@ -63,5 +63,6 @@ void add_import_command(CLI::App& app, Context& context, int& exit_code);
 void add_replay_command(CLI::App& app, Context& context, int& exit_code);
 void add_bench_command(CLI::App& app, Context& context, int& exit_code);
 void add_config_command(CLI::App& app, Context& context, int& exit_code);
+void add_kpis_command(CLI::App& app, Context& context, int& exit_code);
 
 }  // namespace vigie::cli

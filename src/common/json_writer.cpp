@@ -33,10 +33,15 @@ void append_json_string(std::string& out, std::string_view text) {
 std::string format_json_number(double number) {
   if (!std::isfinite(number)) return "null";
   char buf[32];
-  // From 1e18 up, always an exponent: readers such as simdjson refuse integer text beyond 64 bits.
-  const auto result = std::fabs(number) < 1e18 ? std::to_chars(buf, buf + sizeof buf, number)
-                                               : std::to_chars(buf, buf + sizeof buf, number,
-                                                               std::chars_format::scientific);
+  // A whole number below 1e15 is written whole (100000, not the shorter 1e+05), as people and
+  // spreadsheets read it. From 1e18 up, always an exponent: readers such as simdjson refuse
+  // integer text beyond 64 bits.
+  const double size = std::fabs(number);
+  const auto result =
+      size < 1e15 && number == std::trunc(number)
+          ? std::to_chars(buf, buf + sizeof buf, number, std::chars_format::fixed)
+      : size < 1e18 ? std::to_chars(buf, buf + sizeof buf, number)
+                    : std::to_chars(buf, buf + sizeof buf, number, std::chars_format::scientific);
   return std::string(buf, result.ptr);
 }
 

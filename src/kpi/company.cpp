@@ -70,6 +70,10 @@ std::optional<SiteStatus> parse_site_status(std::string_view name) {
   return enum_of<SiteStatus>(name, kStatuses);
 }
 
+std::string_view site_status_name(SiteStatus status) {
+  return kStatuses[static_cast<std::size_t>(status)];
+}
+
 const SiteState* Company::site(std::string_view id) const {
   const auto found = site_index_.find(std::string{id});
   return found == site_index_.end() ? nullptr : &sites_[found->second];

@@ -26,6 +26,7 @@ namespace vigie::kpi {
 
 enum class SiteStatus : std::uint8_t { planned, active, suspended, completed, cancelled };
 std::optional<SiteStatus> parse_site_status(std::string_view name);
+std::string_view site_status_name(SiteStatus status);
 
 // What scope filters and schedules read from a site's latest record at a date.
 struct SiteAttributes {

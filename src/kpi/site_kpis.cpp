@@ -50,22 +50,25 @@ ActiveSites active_sites(const std::vector<SiteAt>& in_scope, const Period& peri
 BudgetVsActual budget_vs_actual(const std::vector<SiteAt>& of_period, const Period& period,
                                 const SiteKpiSettings& settings) {
   BudgetVsActual out;
-  double earned_eur = 0;
+  std::int64_t budget_cents = 0;  // sums in cents: exact, converted to euros once
+  std::int64_t spent_cents = 0;
+  double earned_cents = 0;
   for (const SiteAt& site : of_period) {
-    const double budget = static_cast<double>(site.budget_cents) / 100;
-    const double spent = static_cast<double>(spent_to(site, period)) / 100;
-    const double earned = site.percent_complete / 100 * budget;  // EV
-    out.budget_total_eur += budget;
-    out.actual_cost_eur += spent;
-    earned_eur += earned;
+    const std::int64_t spent = spent_to(site, period);
+    const double earned = site.percent_complete / 100 * static_cast<double>(site.budget_cents);
+    budget_cents += site.budget_cents;
+    spent_cents += spent;
+    earned_cents += earned;
     // EAC = BAC / CPI = BAC × AC / EV > BAC × (1 + tolerance) ⇔ AC > EV × (1 + tolerance);
     // a site with no progress yet (EV = 0) is never in overrun.
-    if (earned > 0 && spent > earned * (1 + settings.overrun_tolerance)) {
+    if (earned > 0 && static_cast<double>(spent) > earned * (1 + settings.overrun_tolerance)) {
       out.overrun_sites.push_back(site.site->id);
     }
   }
-  out.spent_share = ratio(out.actual_cost_eur, out.budget_total_eur);
-  out.progress = ratio(earned_eur, out.budget_total_eur);
+  out.budget_total_eur = static_cast<double>(budget_cents) / 100;
+  out.actual_cost_eur = static_cast<double>(spent_cents) / 100;
+  out.spent_share = ratio(static_cast<double>(spent_cents), static_cast<double>(budget_cents));
+  out.progress = ratio(earned_cents, static_cast<double>(budget_cents));
   return out;
 }
 

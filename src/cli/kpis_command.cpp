@@ -1,0 +1,87 @@
+// `vigie kpis [--period P | --from D --to D] [--as-of D] [--region R] [--manager P] [--type T]
+// [--team T] [--status S] [--format table|json]`: the 15 KPIs of kpis.md as a French table or
+// as the API's JSON. Reads the store and folds its events (kpi/company_loader.hpp).
+#include <cstdio>
+#include <memory>
+
+#include "cli/context.hpp"
+#include "cli/exit_codes.hpp"
+#include "cli/kpis_table.hpp"
+#include "common/paris_time.hpp"
+#include "kpi/company_loader.hpp"
+#include "kpi/report_json.hpp"
+
+namespace vigie::cli {
+namespace {
+
+struct KpisFlags {
+  std::string period = "month";
+  std::string from, to, as_of;
+  kpi::Scope scope;
+  std::string status;
+  std::string format = "table";
+};
+
+// Reads a YYYY-MM-DD flag; prints the refusal and returns nullopt when it is not one.
+std::optional<LocalDate> date_flag(const std::string& value, const char* name) {
+  const auto date = parse_iso_date(value);
+  if (!date) std::fprintf(stderr, "vigie kpis : %s doit être une date AAAA-MM-JJ\n", name);
+  return date;
+}
+
+int run_kpis(Context& context, KpisFlags flags) {
+  std::optional<LocalDate> as_of = paris_today();
+  if (!flags.as_of.empty()) as_of = date_flag(flags.as_of, "--as-of");
+  if (!as_of) return kExitUsage;
+  kpi::PeriodPair periods;
+  if (!flags.from.empty() || !flags.to.empty()) {
+    const auto from = date_flag(flags.from, "--from");
+    const auto to = date_flag(flags.to, "--to");
+    if (!from || !to) return kExitUsage;
+    if (*to < *from) {
+      std::fprintf(stderr, "vigie kpis : --to doit suivre --from\n");
+      return kExitUsage;
+    }
+    periods = kpi::range_periods(*from, *to);
+    if (flags.as_of.empty()) as_of = *to;
+  } else {
+    periods = kpi::calendar_periods(*kpi::parse_period_kind(flags.period), *as_of);
+  }
+  if (!flags.status.empty()) flags.scope.status = kpi::parse_site_status(flags.status);
+  auto company = kpi::load_company(context.store());
+  if (!company) {
+    std::fprintf(stderr, "vigie: %s\n", company.error().describe().c_str());
+    return kExitFailure;
+  }
+  // Alerts and the planner arrive in later versions: until then nothing was sent or accepted.
+  const kpi::KpiReport report =
+      kpi::compute_report(*company, flags.scope, periods, *as_of, {}, {}, {});
+  const std::string text =
+      flags.format == "json" ? kpi::report_json(report) + "\n" : kpis_table(report);
+  std::fputs(text.c_str(), stdout);
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_kpis_command(CLI::App& app, Context& context, int& exit_code) {
+  auto* command = app.add_subcommand("kpis", "the 15 KPIs for a scope and a period");
+  auto flags = std::make_shared<KpisFlags>();
+  command->add_option("--period", flags->period, "day, week, month, quarter or year ending at --as-of")
+      ->check(CLI::IsMember({"day", "week", "month", "quarter", "year"}))->capture_default_str();
+  command->add_option("--from", flags->from, "first day of a range (YYYY-MM-DD)");
+  command->add_option("--to", flags->to, "last day of a range (YYYY-MM-DD)");
+  command->add_option("--as-of", flags->as_of, "the date seen as today (default: today, Paris)");
+  command->add_option("--region", flags->scope.region, "only the sites of this region");
+  command->add_option("--manager", flags->scope.manager, "only the sites of this manager (P-…)");
+  command->add_option("--type", flags->scope.type, "only the sites of this type")
+      ->check(CLI::IsMember({"residentiel", "tertiaire", "industriel", "commercial"}));
+  command->add_option("--team", flags->scope.team, "only the sites of this team (T-…)");
+  command->add_option("--status", flags->status, "only the sites with this status at the end")
+      ->check(CLI::IsMember({"planned", "active", "suspended", "completed", "cancelled"}));
+  command->add_option("--format", flags->format, "table or json")
+      ->check(CLI::IsMember({"table", "json"}))->capture_default_str();
+  command->callback([&context, &exit_code, flags] { exit_code = run_kpis(context, *flags); });
+}
+
+}  // namespace vigie::cli

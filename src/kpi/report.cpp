@@ -1,0 +1,143 @@
+#include "kpi/report.hpp"
+
+#include <array>
+
+#include "kpi/team_kpis.hpp"
+
+namespace vigie::kpi {
+namespace {
+
+constexpr std::array<const char*, 15> kNames = {
+    "Chantiers actifs",          "Budget global vs réalisé",      "Planning vs réel",
+    "Taux d'incidents par chantier", "Satisfaction client",       "Productivité chefs de chantier",
+    "Charge bureau d'études",    "Taux d'utilisation équipes",    "Volume photos / jour",
+    "Taux d'incidents tracés",   "Temps de réponse moyen",        "Taux d'adoption app mobile",
+    "Coûts évités (ROI)",        "Dépassements budgets détectés", "Économies optimisation"};
+
+std::int64_t size_of(const std::vector<std::string>& names) {
+  return static_cast<std::int64_t>(names.size());
+}
+
+// The figures of all 15 KPIs for one period (current or previous).
+std::array<FigureSet, 15> figures(const Company& company, const Scope& scope, const Period& period,
+                                  const Period& before, const KpiSettings& settings,
+                                  const OutsideFigures& outside) {
+  const std::vector<SiteAt> in_scope = sites_in_scope(company, scope, period);
+  const std::vector<SiteAt> of_period = sites_of_period(in_scope, period);
+  std::array<FigureSet, 15> f;
+
+  const ActiveSites k1 = active_sites(in_scope, period, settings.sites);
+  f[0].count("active", k1.active)
+      .nested("active_by_size", FigureSet{}.count("petit", k1.petit).count("moyen", k1.moyen)
+                                    .count("gros", k1.gros))
+      .count("in_progress", k1.in_progress).count("completed", k1.completed);
+
+  const BudgetVsActual k2 = budget_vs_actual(of_period, period, settings.sites);
+  f[1].number("budget_total", k2.budget_total_eur).number("actual_cost", k2.actual_cost_eur)
+      .number("spent_share", k2.spent_share).number("progress", k2.progress)
+      .count("sites_overrun", size_of(k2.overrun_sites));
+
+  const ScheduleVsActual k3 = schedule_vs_actual(of_period, period, settings.sites);
+  f[2].count("ahead", k3.ahead).count("on_time", k3.on_time).count("late", k3.late)
+      .number("mean_delay_days", k3.mean_delay_days);
+
+  const IncidentRate k4 = incident_rate(in_scope, of_period.size(), period);
+  f[3].count("incidents", k4.incidents).number("incidents_per_site", k4.incidents_per_site)
+      .number("mean_severity", k4.mean_severity)
+      .number("mean_resolution_hours", k4.mean_resolution_hours);
+
+  const ClientSatisfaction k5 = client_satisfaction(in_scope, period, before, settings.sites);
+  f[4].number("mean_client_score", k5.mean_client_score)
+      .count("sites_at_risk", size_of(k5.sites_at_risk));
+
+  const ChiefProductivity k6 = chief_productivity(in_scope, of_period, period);
+  f[5].number("reports_per_chief_day", k6.reports_per_chief_day)
+      .number("mean_writing_minutes", k6.mean_writing_minutes);
+
+  const DesignOfficeLoad k7 = design_office_load(in_scope, period);
+  f[6].count("waiting", k7.waiting).number("mean_resolution_hours", k7.mean_resolution_hours)
+      .number("within_sla_share", k7.within_sla_share);
+
+  const TeamUtilisation k8 = team_utilisation(in_scope, period);
+  f[7].number("utilisation", k8.utilisation).number("billable_hours", k8.billable_hours)
+      .number("total_hours", k8.total_hours);
+
+  const PhotoVolume k9 = photo_volume(in_scope, period);
+  f[8].number("photos_per_day", k9.photos_per_day).count("photos", k9.photos)
+      .count("storage_bytes", k9.storage_bytes);
+
+  const TracedIncidents k10 = traced_incidents(in_scope, period, settings.operations);
+  f[9].number("traced_rate", k10.traced_rate).count("recorded", k10.recorded)
+      .number("expected", k10.expected);
+
+  const ResponseTimes k11 = response_times(in_scope, period);
+  f[10].nested("response_hours", FigureSet{}.number("technical", k11.technical)
+                                     .number("material", k11.material)
+                                     .number("design_office_question", k11.design_office_question));
+
+  const AppAdoption k12 = app_adoption(company, in_scope, of_period, period, settings.operations);
+  f[11].number("adoption_share", k12.adoption_share).names("most_used", k12.most_used)
+      .names("least_used", k12.least_used);
+
+  const AvoidedCosts k13 = avoided_costs(in_scope, period, settings.money);
+  f[12].number("avoided_cost_eur", k13.avoided_cost_eur)
+      .number("report_minutes_saved", k13.report_minutes_saved)
+      .count("disputes_avoided", k13.disputes_avoided).count("rework_avoided", k13.rework_avoided);
+
+  const BudgetOverruns k14 =
+      budget_overruns(of_period, period, settings.sites, outside.budget_alerts_sent);
+  f[13].count("sites_overrun", size_of(k14.overrun_sites)).number("overrun_eur", k14.overrun_eur)
+      .count("alerts_sent", k14.alerts_sent);
+
+  const OptimisationSavings k15 = optimisation_savings(outside.accepted_plans, settings.money);
+  f[14].number("km_saved", k15.km_saved).number("hours_saved", k15.hours_saved)
+      .number("savings_eur", k15.savings_eur);
+  return f;
+}
+
+// The settings each KPI's figures used, under their names.
+std::array<FigureSet, 15> settings_of(const KpiSettings& s) {
+  std::array<FigureSet, 15> out;
+  out[0].number("small_below_eur", s.sites.small_below_eur)
+      .number("large_from_eur", s.sites.large_from_eur);
+  out[1].number("overrun_tolerance", s.sites.overrun_tolerance);
+  out[2].number("schedule_tolerance_days", s.sites.schedule_tolerance_days);
+  out[4].number("risk_score_below", s.sites.risk_score_below)
+      .number("risk_score_fall", s.sites.risk_score_fall);
+  FigureSet baselines;
+  for (const auto& [type, rate] : s.operations.incidents_per_site_month) baselines.number(type, rate);
+  out[9].nested("incidents_per_site_month", baselines);
+  out[11].number("adoption_share_of_days", s.operations.adoption_share_of_days);
+  out[12].number("paper_report_minutes", s.money.paper_report_minutes)
+      .number("hourly_cost_eur", s.money.hourly_cost_eur)
+      .number("dispute_unit_cost_eur", s.money.dispute_unit_cost_eur)
+      .number("rework_unit_cost_eur", s.money.rework_unit_cost_eur);
+  out[13].number("overrun_tolerance", s.sites.overrun_tolerance);
+  out[14].number("cost_per_km_eur", s.money.cost_per_km_eur)
+      .number("cost_per_travel_hour_eur", s.money.cost_per_travel_hour_eur);
+  return out;
+}
+
+Period period_before(const Period& period) {
+  return range_periods(period.from, period.to).previous;
+}
+
+}  // namespace
+
+KpiReport compute_report(const Company& company, const Scope& scope, const PeriodPair& periods,
+                         LocalDate as_of, const KpiSettings& settings,
+                         const OutsideFigures& current, const OutsideFigures& previous) {
+  KpiReport report{periods, as_of, scope, {}};
+  auto now = figures(company, scope, periods.current, periods.previous, settings, current);
+  auto then = figures(company, scope, periods.previous, period_before(periods.previous), settings,
+                      previous);
+  auto used = settings_of(settings);
+  for (std::size_t i = 0; i < kNames.size(); ++i) {
+    FigureSet change = change_between(now[i], then[i]);
+    report.kpis.push_back({static_cast<int>(i) + 1, kNames[i], std::move(now[i]),
+                           std::move(then[i]), std::move(change), std::move(used[i])});
+  }
+  return report;
+}
+
+}  // namespace vigie::kpi

@@ -1,0 +1,66 @@
+// The report of all 15 KPIs: its JSON contract, the change against the previous period, and
+// "no data" as null.
+#include "kpi/report.hpp"
+
+#include <gtest/gtest.h>
+
+#include "kpi/report_json.hpp"
+#include "support/tiny_company.hpp"
+
+namespace vigie::kpi {
+namespace {
+
+using namespace std::chrono;
+
+TEST(FigureSetChange, SubtractsNumbersAndCountsAndKeepsNoData) {
+  FigureSet now;
+  now.count("active", 5).number("share", 0.5).number("none", std::nullopt)
+      .nested("by_size", FigureSet{}.count("petit", 2)).names("most_used", {"photo"});
+  FigureSet before;
+  before.count("active", 7).number("share", 0.25).number("none", 1.0)
+      .nested("by_size", FigureSet{}.count("petit", 1));
+  const FigureSet change = change_between(now, before);
+  ASSERT_EQ(change.entries.size(), 4u);  // the list of names has no change
+  EXPECT_EQ(std::get<std::int64_t>(*change.find("active")), -2);
+  EXPECT_DOUBLE_EQ(std::get<double>(*change.find("share")), 0.25);
+  EXPECT_TRUE(std::holds_alternative<std::monostate>(*change.find("none")));
+  const auto& by_size = *std::get<std::shared_ptr<FigureSet>>(*change.find("by_size"));
+  EXPECT_EQ(std::get<std::int64_t>(*by_size.find("petit")), 1);
+}
+
+TEST(ReportJson, FollowsTheContractOfKpisMd) {
+  Company company;
+  company.apply(testing::event_from(testing::event_json("s", "site.upserted", "CH-1",
+      "2026-01-05T08:00:00+01:00",
+      testing::site_data("CH-1", "tertiaire", "Rhône", "P-M1", "T-01", 250000, "2026-01-05",
+                         "2026-12-18", "active"))));
+  company.apply(testing::event_from(
+      testing::expense_json("e", "CH-1", "2026-11-05T10:00:00+01:00", 1234.56)));
+  const PeriodPair periods = calendar_periods(PeriodKind::month, 2026y / November / 24d);
+  Scope scope;
+  scope.region = "Rhône";
+  const KpiReport report = compute_report(company, scope, periods, 2026y / November / 24d, {}, {}, {});
+  ASSERT_EQ(report.kpis.size(), 15u);
+  EXPECT_EQ(report.kpis[14].id, 15);
+  EXPECT_EQ(report.kpis[14].name, "Économies optimisation");
+  const std::string json = report_json(report);
+  EXPECT_EQ(json.rfind(R"({"period":{"from":"2026-11-01","to":"2026-11-24"},)"
+                       R"("previous_period":{"from":"2026-10-01","to":"2026-10-24"},)"
+                       R"("as_of":"2026-11-24","scope":{"region":"Rhône"},"kpis":[)", 0),
+            0u) << json.substr(0, 300);
+  // KPI 2: one site of 250 000 €, 1 234,56 € spent, no progress reported (no EV, no overrun).
+  EXPECT_NE(json.find(R"({"id":2,"name":"Budget global vs réalisé","value":{"budget_total":250000,)"
+                      R"("actual_cost":1234.56,"spent_share":0.00493824,"progress":0,"sites_overrun":0},)"
+                      R"("previous":{"budget_total":250000,"actual_cost":0,"spent_share":0,"progress":0,)"
+                      R"("sites_overrun":0},"change":{"budget_total":0,"actual_cost":1234.56,)"
+                      R"("spent_share":0.00493824,"progress":0,"sites_overrun":0},)"
+                      R"("settings":{"overrun_tolerance":0.02}})"),
+            std::string::npos) << json;
+  // KPI 4: no incident, no resolution: the means are null, the count 0.
+  EXPECT_NE(json.find(R"("value":{"incidents":0,"incidents_per_site":0,"mean_severity":null,)"
+                      R"("mean_resolution_hours":null})"),
+            std::string::npos) << json;
+}
+
+}  // namespace
+}  // namespace vigie::kpi
