@@ -62,5 +62,42 @@ TEST(ReportJson, FollowsTheContractOfKpisMd) {
             std::string::npos) << json;
 }
 
+// kpis.md: "an event counts on the Paris date of its occurred_at, whatever order it arrived in".
+TEST(LateEvents, AnEventDatedLastMonthChangesLastMonthOnly) {
+  Company company;
+  company.apply(testing::event_from(testing::event_json("s", "site.upserted", "CH-1",
+      "2026-01-05T08:00:00+01:00",
+      testing::site_data("CH-1", "tertiaire", "Rhône", "P-M1", "T-01", 250000, "2026-01-05",
+                         "2026-12-18", "active"))));
+  company.apply(testing::event_from(
+      testing::expense_json("e1", "CH-1", "2026-11-05T10:00:00+01:00", 1000)));
+  const LocalDate as_of = 2026y / November / 24d;
+  const PeriodPair november = calendar_periods(PeriodKind::month, as_of);
+  const PeriodPair october = calendar_periods(PeriodKind::month, 2026y / October / 31d);
+  const auto figures = [&](const PeriodPair& periods) {
+    return report_json(compute_report(company, {}, periods, periods.current.to, {}, {}, {}));
+  };
+  const std::string november_before = figures(november);
+  const std::string october_before = figures(october);
+  // A photo and an incident of 20 October, sent on 24 November by a phone that was offline.
+  company.apply(testing::event_from(testing::event_json("late-1", "photo.uploaded", "CH-1",
+      "2026-10-20T10:00:00+02:00", R"({"photo_id":"F9","bytes":1500000})")));
+  company.apply(testing::event_from(testing::event_json("late-2", "incident.opened", "CH-1",
+      "2026-10-20T10:05:00+02:00", R"({"incident_id":"I9","description":"Garde-corps manquant","severity":"critical"})")));
+  const std::string october_after = figures(october);
+  EXPECT_NE(october_after, october_before);
+  EXPECT_NE(october_after.find(R"({"id":4,"name":"Taux d'incidents par chantier","value":{"incidents":1,)"),
+            std::string::npos) << october_after;
+  EXPECT_NE(october_after.find(R"("value":{"photos_per_day":0.03225806451612903,"photos":1,"storage_bytes":1500000})"),
+            std::string::npos);
+  // November's own figures do not move; only its "previous" (October) side does.
+  const KpiReport now = compute_report(company, {}, november, as_of, {}, {}, {});
+  EXPECT_EQ(std::get<std::int64_t>(*now.kpis[3].value.find("incidents")), 0);
+  EXPECT_EQ(std::get<std::int64_t>(*now.kpis[3].previous.find("incidents")), 1);
+  EXPECT_EQ(std::get<std::int64_t>(*now.kpis[8].value.find("photos")), 0);
+  // Storage is "all photos to the end of the period": November's includes the October photo.
+  EXPECT_EQ(std::get<std::int64_t>(*now.kpis[8].value.find("storage_bytes")), 1500000);
+}
+
 }  // namespace
 }  // namespace vigie::kpi
