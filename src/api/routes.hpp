@@ -20,6 +20,9 @@
 namespace vigie::ingest {
 class WebhookReceiver;
 }
+namespace vigie::kpi {
+class LiveCompany;
+}
 
 namespace vigie::api {
 
@@ -31,6 +34,7 @@ struct ApiServices {
   const Authenticator& auth;
   Metrics& metrics;
   ingest::WebhookReceiver* webhooks = nullptr;  // null when no source is configured
+  kpi::LiveCompany* kpis = nullptr;             // the KPI state, kept by the commits
   std::function<bool()> ready = [] { return true; };
 };
 
@@ -51,6 +55,7 @@ std::vector<Route> event_routes(ApiServices& services);
 std::vector<Route> operations_routes(ApiServices& services);
 std::vector<Route> webhook_routes(ApiServices& services);
 std::vector<Route> import_routes(ApiServices& services);
+std::vector<Route> kpi_routes(ApiServices& services);
 
 // All routes of the API, in matching order.
 std::vector<Route> all_routes(ApiServices& services);

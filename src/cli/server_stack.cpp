@@ -1,5 +1,7 @@
 #include "cli/server_stack.hpp"
 
+#include "kpi/company_loader.hpp"
+
 namespace vigie::cli {
 
 std::vector<ingest::WebhookSource> load_webhook_sources(const Config& config, const Logger& log) {
@@ -34,6 +36,12 @@ ServerStack::ServerStack(const Config& config, const Logger& log, store::Store& 
   archiver_ = std::make_unique<ingest::Archiver>(store, archive, log);
   pipeline_->add_observer(&metrics_);
   pipeline_->add_observer(archiver_.get());
+  // The KPI state starts from every stored event, before any request can add one.
+  auto company = kpi::load_company(store);
+  if (!company) throw StartupError{"cannot fold the stored events into KPIs: " + company.error().describe()};
+  kpis_ = std::make_unique<kpi::LiveCompany>(std::move(*company));
+  kpi_feed_ = std::make_unique<api::KpiFeed>(*kpis_);
+  pipeline_->add_observer(kpi_feed_.get());
   metrics_.add_gauge("vigie_ingest_queue_depth", "Events waiting for the group commit.",
                      [this] { return static_cast<double>(pipeline_->queue_depth()); });
 
@@ -44,7 +52,8 @@ ServerStack::ServerStack(const Config& config, const Logger& log, store::Store& 
         ingest::WebhookSettings{std::chrono::seconds{config.webhook_window_seconds}});
   }
   services_ = std::make_unique<api::ApiServices>(
-      api::ApiServices{config_, log_, store_, *pipeline_, auth_, metrics_, webhooks_.get()});
+      api::ApiServices{config_, log_, store_, *pipeline_, auth_, metrics_, webhooks_.get(),
+                       kpis_.get()});
   server_ = std::make_unique<api::HttpServer>(*services_, api::all_routes(*services_));
 }
 

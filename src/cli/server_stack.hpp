@@ -10,6 +10,7 @@
 
 #include "api/auth.hpp"
 #include "api/http_server.hpp"
+#include "api/kpi_feed.hpp"
 #include "api/metrics.hpp"
 #include "common/config.hpp"
 #include "common/log.hpp"
@@ -41,6 +42,8 @@ class ServerStack {
   std::unique_ptr<ingest::Pipeline> pipeline_;
   std::unique_ptr<ingest::Archiver> archiver_;
   std::unique_ptr<ingest::WebhookReceiver> webhooks_;
+  std::unique_ptr<kpi::LiveCompany> kpis_;
+  std::unique_ptr<api::KpiFeed> kpi_feed_;
   api::Authenticator auth_;
   std::unique_ptr<api::ApiServices> services_;
   std::unique_ptr<api::HttpServer> server_;

@@ -1,0 +1,79 @@
+// GET /api/v1/kpis?period=…&from=…&to=…&as_of=…&region=…&manager=…&type=…&team=…&status=…
+// All 15 KPIs with the previous period and the change (kpis.md, "the figures' names"), from the
+// server's live KPI state. A manager's token sees only their own sites: the scope's manager is
+// theirs whatever the query says.
+#include "api/json_response.hpp"
+#include "api/routes.hpp"
+#include "common/paris_time.hpp"
+#include "kpi/live_company.hpp"
+#include "kpi/report_json.hpp"
+
+namespace vigie::api {
+namespace {
+
+Expected<LocalDate> date_param(const HttpRequest& request, const char* name) {
+  const auto date = parse_iso_date(request.query_param(name));
+  if (!date) return Error::invalid(name, "must be a date YYYY-MM-DD");
+  return *date;
+}
+
+Expected<std::pair<kpi::PeriodPair, LocalDate>> periods_of(const HttpRequest& request) {
+  const bool range = !request.query_param("from").empty() || !request.query_param("to").empty();
+  LocalDate as_of = paris_today();
+  if (!request.query_param("as_of").empty()) {
+    auto given = date_param(request, "as_of");
+    if (!given) return given.error();
+    as_of = *given;
+  }
+  if (range) {
+    auto from = date_param(request, "from");
+    if (!from) return from.error();
+    auto to = date_param(request, "to");
+    if (!to) return to.error();
+    if (*to < *from) return Error::invalid("to", "must not be before from");
+    if (request.query_param("as_of").empty()) as_of = *to;
+    return std::pair{kpi::range_periods(*from, *to), as_of};
+  }
+  const std::string name = request.query_param("period").empty() ? "month" : request.query_param("period");
+  const auto kind = kpi::parse_period_kind(name);
+  if (!kind) return Error::invalid("period", "must be one of day, week, month, quarter, year");
+  return std::pair{kpi::calendar_periods(*kind, as_of), as_of};
+}
+
+Expected<kpi::Scope> scope_of(const HttpRequest& request, const Principal& principal) {
+  kpi::Scope scope{request.query_param("region"), request.query_param("manager"),
+                   request.query_param("type"), request.query_param("team"), std::nullopt};
+  if (const std::string status = request.query_param("status"); !status.empty()) {
+    scope.status = kpi::parse_site_status(status);
+    if (!scope.status) {
+      return Error::invalid("status", "must be one of planned, active, suspended, completed, cancelled");
+    }
+  }
+  if (principal.role == store::Role::manager) scope.manager = principal.person_id;
+  return scope;
+}
+
+HttpResponse get_kpis(ApiServices& services, const HttpRequest& request) {
+  auto principal = services.auth.authenticate(request, Permission::read);
+  if (!principal) return auth_error_response(principal.error());
+  auto periods = periods_of(request);
+  if (!periods) return json_error(periods.error());
+  auto scope = scope_of(request, *principal);
+  if (!scope) return json_error(scope.error());
+  const kpi::KpiReport report = services.kpis->read([&](const kpi::Company& company) {
+    // Alerts and the planner arrive in later versions: until then nothing was sent or accepted.
+    return kpi::compute_report(company, *scope, periods->first, periods->second, {}, {}, {});
+  });
+  return json_ok(kpi::report_json(report));
+}
+
+}  // namespace
+
+std::vector<Route> kpi_routes(ApiServices& services) {
+  return {
+      {"GET", "/api/v1/kpis", {}, "/api/v1/kpis",
+       [&services](const HttpRequest& r) { return get_kpis(services, r); }},
+  };
+}
+
+}  // namespace vigie::api

@@ -1,0 +1,86 @@
+// GET /api/v1/kpis over real HTTP: the contract, an accepted event visible at the next request,
+// a manager limited to their own sites, and refusals naming the parameter.
+#include <gtest/gtest.h>
+
+#include "support/api_server.hpp"
+#include "support/tiny_company.hpp"
+
+namespace vigie::api {
+namespace {
+
+using testing::event_from;
+using testing::event_json;
+using testing::site_data;
+
+class KpisApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::vector<events::Event> company = {
+        event_from(event_json("s1", "site.upserted", "CH-1", "2026-01-05T08:00:00+01:00",
+            site_data("CH-1", "tertiaire", "Rhône", "P-M1", "T-01", 250000, "2026-01-05", "2026-12-18", "active"))),
+        event_from(event_json("s2", "site.upserted", "CH-2", "2026-02-02T08:00:00+01:00",
+            site_data("CH-2", "residentiel", "Isère", "P-M2", "T-02", 80000, "2026-02-02", "2026-12-18", "active"))),
+        event_from(testing::person_json("p1", "P-M2", "2026-01-01T08:00:00+01:00", "manager")),
+        event_from(testing::expense_json("e1", "CH-1", "2026-11-05T10:00:00+01:00", 1000)),
+        event_from(testing::expense_json("e2", "CH-2", "2026-11-06T10:00:00+01:00", 500)),
+    };
+    ASSERT_TRUE(server_.store().append(company));
+    direction_ = server_.token(store::Role::direction);
+    ingest_ = server_.token(store::Role::ingest);
+    manager_ = server_.token(store::Role::manager, "P-M2");
+    ASSERT_TRUE(server_.start());
+  }
+
+  httplib::Result get(const std::string& query, const std::string& token) {
+    return server_.client().Get("/api/v1/kpis" + query, {{"Authorization", "Bearer " + token}});
+  }
+
+  testing::ApiServer server_;
+  std::string direction_, ingest_, manager_;
+};
+
+constexpr const char* kNovember = "?period=month&as_of=2026-11-24";
+
+TEST_F(KpisApiTest, AllFifteenWithTheContractsShape) {
+  const auto reply = get(kNovember, direction_);
+  ASSERT_TRUE(reply);
+  ASSERT_EQ(reply->status, 200) << reply->body;
+  EXPECT_EQ(reply->body.rfind(R"({"period":{"from":"2026-11-01","to":"2026-11-24"},)", 0), 0u);
+  EXPECT_NE(reply->body.find(R"({"id":15,"name":"Économies optimisation")"), std::string::npos);
+  EXPECT_NE(reply->body.find(R"("value":{"budget_total":330000,"actual_cost":1500,)"), std::string::npos)
+      << reply->body.substr(0, 800);
+}
+
+TEST_F(KpisApiTest, AnAcceptedEventShowsAtTheNextRequest) {
+  ASSERT_EQ(server_.post("/api/v1/events",
+                         testing::expense_json("e3", "CH-1", "2026-11-20T10:00:00+01:00", 250.5),
+                         ingest_)->status, 200);
+  const auto reply = get(kNovember, direction_);
+  ASSERT_TRUE(reply);
+  EXPECT_NE(reply->body.find(R"("value":{"budget_total":330000,"actual_cost":1750.5,)"), std::string::npos)
+      << reply->body.substr(0, 800);
+}
+
+TEST_F(KpisApiTest, AManagerSeesOnlyTheirSitesWhateverTheQuerySays) {
+  const auto reply = get(std::string{kNovember} + "&manager=P-M1", manager_);
+  ASSERT_TRUE(reply);
+  ASSERT_EQ(reply->status, 200);
+  EXPECT_NE(reply->body.find(R"("scope":{"manager":"P-M2"})"), std::string::npos);
+  EXPECT_NE(reply->body.find(R"("value":{"budget_total":80000,"actual_cost":500,)"), std::string::npos)
+      << reply->body.substr(0, 800);
+}
+
+TEST_F(KpisApiTest, RefusalsNameTheParameter) {
+  EXPECT_EQ(server_.client().Get("/api/v1/kpis")->status, 401);
+  EXPECT_EQ(get(kNovember, ingest_)->status, 403);  // an ingest token does not read
+  const auto period = get("?period=semester", direction_);
+  EXPECT_EQ(period->status, 422);
+  EXPECT_EQ(period->body,
+            R"({"error":{"code":"invalid","field":"period","message":"must be one of day, week, month, quarter, year"}})");
+  const auto date = get("?from=2026-11-01&to=24/11/2026", direction_);
+  EXPECT_EQ(date->status, 422);
+  EXPECT_NE(date->body.find(R"("field":"to")"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace vigie::api
