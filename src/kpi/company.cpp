@@ -84,6 +84,19 @@ const PersonState* Company::person(std::string_view id) const {
   return found == persons_.end() ? nullptr : &found->second;
 }
 
+void Company::refresh() {
+  for (SiteState& site : sites_) {
+    if (site.days.stale()) site.days.refresh();
+    for (auto& [feature, series] : site.feature_uses) {
+      if (series.stale()) series.refresh();
+    }
+  }
+  for (auto& [id, person] : persons_) {
+    if (person.app_days.stale()) person.app_days.refresh();
+    if (person.absent_days.stale()) person.absent_days.refresh();
+  }
+}
+
 SiteState& Company::site_state(const std::string& id) {
   const auto [it, added] = site_index_.try_emplace(id, sites_.size());
   if (added) {

@@ -71,6 +71,9 @@ class Company {
 
   void apply(const events::Event& event);
 
+  // Brings every running total up to date (kpi/day_series.hpp): after a batch, before reads.
+  void refresh();
+
   const std::vector<SiteState>& sites() const { return sites_; }
   const SiteState* site(std::string_view id) const;
   const PersonState* person(std::string_view id) const;

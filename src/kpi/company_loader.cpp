@@ -11,7 +11,10 @@ Expected<Company> load_company(const store::Store& store, CompanySettings settin
       company.apply(e);
     });
     if (!last) return last.error();
-    if (*last == after) return company;
+    if (*last == after) {
+      company.refresh();
+      return company;
+    }
     after = *last;
   }
 }

@@ -23,6 +23,7 @@ class LiveCompany {
     for (std::size_t i = 0; i < batch.size(); ++i) {
       if (statuses[i] == store::AppendStatus::accepted) company_.apply(batch[i]);
     }
+    company_.refresh();
   }
 
   // Runs `read` on the state under the shared lock and returns what it returns.
