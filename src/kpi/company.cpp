@@ -79,6 +79,12 @@ const SiteState* Company::site(std::string_view id) const {
   return found == site_index_.end() ? nullptr : &sites_[found->second];
 }
 
+std::optional<std::size_t> Company::feature_id(std::string_view name) const {
+  const auto found = feature_ids_.find(std::string{name});
+  if (found == feature_ids_.end()) return std::nullopt;
+  return found->second;
+}
+
 const PersonState* Company::person(std::string_view id) const {
   const auto found = persons_.find(std::string{id});
   return found == persons_.end() ? nullptr : &found->second;
@@ -87,7 +93,7 @@ const PersonState* Company::person(std::string_view id) const {
 void Company::refresh() {
   for (SiteState& site : sites_) {
     if (site.days.stale()) site.days.refresh();
-    for (auto& [feature, series] : site.feature_uses) {
+    for (auto& series : site.feature_uses) {
       if (series.stale()) series.refresh();
     }
   }
@@ -257,7 +263,12 @@ void Company::apply_person_day(const events::Event& event) {
   if (event.type == EventType::app_used) {
     const std::int32_t day = day_of(event.occurred_at);
     person.app_days.add(day, Count{1});
-    site_state(event.site_id).feature_uses[std::string{data->text("feature")}].add(day, Count{1});
+    const auto [found, added] =
+        feature_ids_.try_emplace(std::string{data->text("feature")}, features_.size());
+    if (added) features_.push_back(found->first);
+    auto& uses = site_state(event.site_id).feature_uses;
+    if (uses.size() <= found->second) uses.resize(found->second + 1);
+    uses[found->second].add(day, Count{1});
     return;
   }
   // absence.recorded: `days` working days from `date` on.

@@ -53,7 +53,7 @@ struct SiteState {
   Timeline<double> percent_complete;
   Timeline<std::optional<LocalDate>> actual_end;
   DaySeries<DayCounters> days;
-  std::map<std::string, DaySeries<Count>> feature_uses;  // KPI 12, by feature name
+  std::vector<DaySeries<Count>> feature_uses;  // KPI 12, by feature id (Company::features())
 };
 
 struct PersonState {
@@ -78,6 +78,9 @@ class Company {
   const SiteState* site(std::string_view id) const;
   const PersonState* person(std::string_view id) const;
   const CompanySettings& settings() const { return settings_; }
+  // App features by id, in the order first seen; nullopt for a name never used.
+  const std::vector<std::string>& features() const { return features_; }
+  std::optional<std::size_t> feature_id(std::string_view name) const;
 
  private:
   SiteState& site_state(const std::string& id);
@@ -96,6 +99,8 @@ class Company {
   std::unordered_map<std::string, std::pair<std::size_t, Incident>> incidents_;  // site, record
   std::unordered_map<std::string, std::pair<std::size_t, Request>> requests_;
   std::unordered_map<std::string, PersonState> persons_;
+  std::vector<std::string> features_;
+  std::unordered_map<std::string, std::size_t> feature_ids_;
 };
 
 }  // namespace vigie::kpi

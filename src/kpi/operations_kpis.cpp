@@ -18,15 +18,28 @@ int days_in_month(LocalDate day) {
       year_month_day_last{day.year(), month_day_last{day.month()}}.day()));
 }
 
-// Site-months the site was active in the period: each active day weighs 1 / days of its month.
-double active_site_months(const SiteState& site, const Period& period) {
-  double months = 0;
+// The period's days, each with its end instant and its weight in site-months (1 / days of its
+// month), computed once per request rather than once per site.
+struct PeriodDay {
+  Instant end;
+  double month_share;
+};
+
+std::vector<PeriodDay> period_days(const Period& period) {
+  std::vector<PeriodDay> days;
   for (std::int32_t day = days_since_epoch(period.from); day <= days_since_epoch(period.to);
        ++day) {
-    const SiteStatus* status = site.status.at(end_of_day(date_of(day)));
-    if (status != nullptr && *status == SiteStatus::active) {
-      months += 1.0 / days_in_month(date_of(day));
-    }
+    days.push_back({end_of_day(date_of(day)), 1.0 / days_in_month(date_of(day))});
+  }
+  return days;
+}
+
+// Site-months the site was active in the period: each active day weighs 1 / days of its month.
+double active_site_months(const SiteState& site, const std::vector<PeriodDay>& days) {
+  double months = 0;
+  for (const PeriodDay& day : days) {
+    const SiteStatus* status = site.status.at(day.end);
+    if (status != nullptr && *status == SiteStatus::active) months += day.month_share;
   }
   return months;
 }
@@ -51,10 +64,11 @@ TracedIncidents traced_incidents(const std::vector<SiteAt>& in_scope, const Peri
                                  const OperationsSettings& settings) {
   TracedIncidents out;
   out.recorded = period_total(in_scope, period).incidents_opened;
+  const std::vector<PeriodDay> days = period_days(period);
   for (const SiteAt& site : in_scope) {
     const auto baseline = settings.incidents_per_site_month.find(site.attributes.type);
     if (baseline == settings.incidents_per_site_month.end()) continue;
-    out.expected += baseline->second * active_site_months(*site.site, period);
+    out.expected += baseline->second * active_site_months(*site.site, days);
   }
   out.traced_rate = ratio(static_cast<double>(out.recorded), out.expected);
   return out;
@@ -73,14 +87,17 @@ AppAdoption app_adoption(const Company& company, const std::vector<SiteAt>& in_s
   const std::int32_t first = days_since_epoch(period.from);
   const std::int32_t last = days_since_epoch(period.to);
   const std::vector<std::string> chiefs = chiefs_of(of_period);
+  std::vector<std::int32_t> working_days;
+  for (std::int32_t day = first; day <= last; ++day) {
+    if (is_working_day(date_of(day))) working_days.push_back(day);
+  }
   int adopters = 0;
   for (const std::string& chief : chiefs) {
     const PersonState* person = company.person(chief);
     if (person == nullptr) continue;
     int working = 0;
     int used = 0;
-    for (std::int32_t day = first; day <= last; ++day) {
-      if (!is_working_day(date_of(day))) continue;
+    for (const std::int32_t day : working_days) {
       if (person->absent_days.sum(day, day).n > 0) continue;  // absences are not days to use it
       ++working;
       used += person->app_days.sum(day, day).n > 0 ? 1 : 0;
@@ -89,13 +106,16 @@ AppAdoption app_adoption(const Company& company, const std::vector<SiteAt>& in_s
   }
   out.adoption_share = ratio(adopters, static_cast<double>(chiefs.size()));
 
-  std::map<std::string, std::int64_t> uses;
+  std::vector<std::int64_t> uses(company.features().size(), 0);  // by feature id
   for (const SiteAt& site : in_scope) {
-    for (const auto& [feature, series] : site.site->feature_uses) {
-      if (const auto n = series.sum(first, last).n; n > 0) uses[feature] += n;
-    }
+    const auto& series = site.site->feature_uses;
+    for (std::size_t id = 0; id < series.size(); ++id) uses[id] += series[id].sum(first, last).n;
   }
-  std::vector<std::pair<std::string, std::int64_t>> ranked(uses.begin(), uses.end());
+  std::vector<std::pair<std::string, std::int64_t>> ranked;
+  for (std::size_t id = 0; id < uses.size(); ++id) {
+    if (uses[id] > 0) ranked.emplace_back(company.features()[id], uses[id]);
+  }
+  std::sort(ranked.begin(), ranked.end());  // name order, for the ties
   const auto top = [&ranked](bool most) {
     std::stable_sort(ranked.begin(), ranked.end(), [most](const auto& a, const auto& b) {
       return most ? a.second > b.second : a.second < b.second;  // ties keep name order

@@ -16,8 +16,9 @@ Instant end_of_day(LocalDate day) {
   return paris_instant(next, 0, 0) - std::chrono::milliseconds{1};
 }
 
-SiteAt site_at(const SiteState& site, LocalDate day) {
-  const Instant end = end_of_day(day);
+SiteAt site_at(const SiteState& site, LocalDate day) { return site_at(site, end_of_day(day)); }
+
+SiteAt site_at(const SiteState& site, Instant end) {
   SiteAt out;
   out.site = &site;
   const SiteAttributes* attributes = site.attributes.at(end);
@@ -51,8 +52,9 @@ bool completed_in(const SiteAt& site, const Period& period) {
 std::vector<SiteAt> sites_in_scope(const Company& company, const Scope& scope,
                                    const Period& period) {
   std::vector<SiteAt> out;
+  const Instant end = end_of_day(period.to);
   for (const SiteState& site : company.sites()) {
-    SiteAt at = site_at(site, period.to);
+    SiteAt at = site_at(site, end);
     if (in_scope(at, scope)) out.push_back(std::move(at));
   }
   return out;

@@ -156,7 +156,7 @@ TEST(Company, AppUseAndAbsencesArePerPersonDay) {
   EXPECT_EQ(chief.absent_days.sum(day(2026y / November / 1d), day(2026y / November / 30d)).n, 3);
   EXPECT_EQ(chief.absent_days.sum(day(2026y / November / 7d), day(2026y / November / 8d)).n, 0);
   EXPECT_EQ(chief.absent_days.sum(day(2026y / November / 10d), day(2026y / November / 10d)).n, 1);
-  EXPECT_EQ(company.site("CH-1")->feature_uses.at("photo").sum(0, 100000).n, 1);
+  EXPECT_EQ(company.site("CH-1")->feature_uses.at(*company.feature_id("photo")).sum(0, 100000).n, 1);
 }
 
 TEST(Company, TheStateIsTheSameWhateverTheOrderOfArrival) {
