@@ -12,6 +12,16 @@ namespace {
 
 using namespace std::chrono;
 
+// One tertiaire site of 250 000 € in Rhône, active through 2026.
+Company one_active_site() {
+  Company company;
+  company.apply(testing::event_from(testing::event_json("s", "site.upserted", "CH-1",
+      "2026-01-05T08:00:00+01:00",
+      testing::site_data("CH-1", "tertiaire", "Rhône", "P-M1", "T-01", 250000, "2026-01-05",
+                         "2026-12-18", "active"))));
+  return company;
+}
+
 TEST(FigureSetChange, SubtractsNumbersAndCountsAndKeepsNoData) {
   FigureSet now;
   now.count("active", 5).number("share", 0.5).number("none", std::nullopt)
@@ -29,11 +39,7 @@ TEST(FigureSetChange, SubtractsNumbersAndCountsAndKeepsNoData) {
 }
 
 TEST(ReportJson, FollowsTheContractOfKpisMd) {
-  Company company;
-  company.apply(testing::event_from(testing::event_json("s", "site.upserted", "CH-1",
-      "2026-01-05T08:00:00+01:00",
-      testing::site_data("CH-1", "tertiaire", "Rhône", "P-M1", "T-01", 250000, "2026-01-05",
-                         "2026-12-18", "active"))));
+  Company company = one_active_site();
   company.apply(testing::event_from(
       testing::expense_json("e", "CH-1", "2026-11-05T10:00:00+01:00", 1234.56)));
   const PeriodPair periods = calendar_periods(PeriodKind::month, 2026y / November / 24d);
@@ -64,11 +70,7 @@ TEST(ReportJson, FollowsTheContractOfKpisMd) {
 
 // kpis.md: "an event counts on the Paris date of its occurred_at, whatever order it arrived in".
 TEST(LateEvents, AnEventDatedLastMonthChangesLastMonthOnly) {
-  Company company;
-  company.apply(testing::event_from(testing::event_json("s", "site.upserted", "CH-1",
-      "2026-01-05T08:00:00+01:00",
-      testing::site_data("CH-1", "tertiaire", "Rhône", "P-M1", "T-01", 250000, "2026-01-05",
-                         "2026-12-18", "active"))));
+  Company company = one_active_site();
   company.apply(testing::event_from(
       testing::expense_json("e1", "CH-1", "2026-11-05T10:00:00+01:00", 1000)));
   const LocalDate as_of = 2026y / November / 24d;
