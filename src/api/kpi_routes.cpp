@@ -1,6 +1,6 @@
 // GET /api/v1/kpis?period=…&from=…&to=…&as_of=…&region=…&manager=…&type=…&team=…&status=…
 // All 15 KPIs with the previous period and the change (kpis.md, "the figures' names"), from the
-// server's live KPI state. A manager's token sees only their own sites: the scope's manager is
+// server's live KPI state. GET /api/v1/kpis/{n}: one of them, with its figures site by site. A manager's token sees only their own sites: the scope's manager is
 // theirs whatever the query says.
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
@@ -53,18 +53,29 @@ Expected<kpi::Scope> scope_of(const HttpRequest& request, const Principal& princ
   return scope;
 }
 
-HttpResponse get_kpis(ApiServices& services, const HttpRequest& request) {
+// `id`: 0 for all 15, else the KPI whose breakdown is wanted.
+HttpResponse get_kpis(ApiServices& services, const HttpRequest& request, int id) {
   auto principal = services.auth.authenticate(request, Permission::read);
   if (!principal) return auth_error_response(principal.error());
   auto periods = periods_of(request);
   if (!periods) return json_error(periods.error());
   auto scope = scope_of(request, *principal);
   if (!scope) return json_error(scope.error());
-  const kpi::KpiReport report = services.kpis->read([&](const kpi::Company& company) {
+  return services.kpis->read([&](const kpi::Company& company) {
     // Alerts and the planner arrive in later versions: until then nothing was sent or accepted.
-    return kpi::compute_report(company, *scope, periods->first, periods->second, {}, {}, {});
+    const kpi::KpiReport report =
+        kpi::compute_report(company, *scope, periods->first, periods->second, {}, {}, {});
+    if (id == 0) return json_ok(kpi::report_json(report));
+    const auto breakdown = kpi::site_breakdown(company, *scope, periods->first, id, {});
+    return json_ok(kpi::kpi_json(report, id, breakdown));
   });
-  return json_ok(kpi::report_json(report));
+}
+
+HttpResponse get_one_kpi(ApiServices& services, const HttpRequest& request) {
+  const std::string& number = request.path_params.at("n");
+  const int id = number.size() <= 2 ? std::stoi(number) : 0;  // the route admits digits only
+  if (id < 1 || id > 15) return json_error(404, ErrorCode::not_found, "no such KPI (1 to 15)");
+  return get_kpis(services, request, id);
 }
 
 }  // namespace
@@ -72,7 +83,9 @@ HttpResponse get_kpis(ApiServices& services, const HttpRequest& request) {
 std::vector<Route> kpi_routes(ApiServices& services) {
   return {
       {"GET", "/api/v1/kpis", {}, "/api/v1/kpis",
-       [&services](const HttpRequest& r) { return get_kpis(services, r); }},
+       [&services](const HttpRequest& r) { return get_kpis(services, r, 0); }},
+      {"GET", "/api/v1/kpis/([0-9]+)", {"n"}, "/api/v1/kpis/{n}",
+       [&services](const HttpRequest& r) { return get_one_kpi(services, r); }},
   };
 }
 

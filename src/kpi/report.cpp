@@ -19,10 +19,9 @@ std::int64_t size_of(const std::vector<std::string>& names) {
 }
 
 // The figures of all 15 KPIs for one period (current or previous).
-std::array<FigureSet, 15> figures(const Company& company, const Scope& scope, const Period& period,
-                                  const Period& before, const KpiSettings& settings,
-                                  const OutsideFigures& outside) {
-  const std::vector<SiteAt> in_scope = sites_in_scope(company, scope, period);
+std::array<FigureSet, 15> figures(const Company& company, const std::vector<SiteAt>& in_scope,
+                                  const Period& period, const Period& before,
+                                  const KpiSettings& settings, const OutsideFigures& outside) {
   const std::vector<SiteAt> of_period = sites_of_period(in_scope, period);
   std::array<FigureSet, 15> f;
 
@@ -128,9 +127,10 @@ KpiReport compute_report(const Company& company, const Scope& scope, const Perio
                          LocalDate as_of, const KpiSettings& settings,
                          const OutsideFigures& current, const OutsideFigures& previous) {
   KpiReport report{periods, as_of, scope, {}};
-  auto now = figures(company, scope, periods.current, periods.previous, settings, current);
-  auto then = figures(company, scope, periods.previous, period_before(periods.previous), settings,
-                      previous);
+  auto now = figures(company, sites_in_scope(company, scope, periods.current), periods.current,
+                     periods.previous, settings, current);
+  auto then = figures(company, sites_in_scope(company, scope, periods.previous), periods.previous,
+                      period_before(periods.previous), settings, previous);
   auto used = settings_of(settings);
   for (std::size_t i = 0; i < kNames.size(); ++i) {
     FigureSet change = change_between(now[i], then[i]);
@@ -138,6 +138,19 @@ KpiReport compute_report(const Company& company, const Scope& scope, const Perio
                            std::move(then[i]), std::move(change), std::move(used[i])});
   }
   return report;
+}
+
+std::vector<SiteFigures> site_breakdown(const Company& company, const Scope& scope,
+                                        const PeriodPair& periods, int id,
+                                        const KpiSettings& settings) {
+  std::vector<SiteFigures> out;
+  const auto index = static_cast<std::size_t>(id - 1);
+  for (const SiteAt& site : sites_in_scope(company, scope, periods.current)) {
+    // Each site alone; figures from outside the events (alerts, plans) are not split by site.
+    auto one = figures(company, {site}, periods.current, periods.previous, settings, {});
+    out.push_back({site.site->id, std::move(one[index])});
+  }
+  return out;
 }
 
 }  // namespace vigie::kpi

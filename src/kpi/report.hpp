@@ -46,6 +46,15 @@ struct KpiReport {
   std::vector<KpiResult> kpis;  // ids 1 to 15, in order
 };
 
+// One KPI's figures for each site of the scope alone (GET /api/v1/kpis/{n}), in site order.
+struct SiteFigures {
+  std::string site_id;
+  FigureSet value;
+};
+std::vector<SiteFigures> site_breakdown(const Company& company, const Scope& scope,
+                                        const PeriodPair& periods, int id,
+                                        const KpiSettings& settings);
+
 KpiReport compute_report(const Company& company, const Scope& scope, const PeriodPair& periods,
                          LocalDate as_of, const KpiSettings& settings,
                          const OutsideFigures& current, const OutsideFigures& previous);

@@ -49,27 +49,54 @@ void write_scope(JsonWriter& out, const Scope& scope) {
   out.end_object();
 }
 
-}  // namespace
-
-std::string report_json(const KpiReport& report) {
-  JsonWriter out;
-  out.begin_object().key("period");
+// The members every answer starts with: period, previous_period, as_of, scope.
+void write_heading(JsonWriter& out, const KpiReport& report) {
+  out.key("period");
   write_period(out, report.periods.current);
   out.key("previous_period");
   write_period(out, report.periods.previous);
   out.field("as_of", format_iso_date(report.as_of)).key("scope");
   write_scope(out, report.scope);
+}
+
+// A KPI's members, its object left open for a breakdown.
+void write_kpi_members(JsonWriter& out, const KpiResult& kpi) {
+  out.begin_object().field("id", kpi.id).field("name", kpi.name);
+  for (const auto& [name, set] : {std::pair{"value", &kpi.value}, {"previous", &kpi.previous},
+                                  {"change", &kpi.change}, {"settings", &kpi.settings}}) {
+    out.key(name);
+    write_set(out, *set);
+  }
+}
+
+}  // namespace
+
+std::string report_json(const KpiReport& report) {
+  JsonWriter out;
+  out.begin_object();
+  write_heading(out, report);
   out.key("kpis").begin_array();
   for (const KpiResult& kpi : report.kpis) {
-    out.begin_object().field("id", kpi.id).field("name", kpi.name);
-    for (const auto& [name, set] : {std::pair{"value", &kpi.value}, {"previous", &kpi.previous},
-                                    {"change", &kpi.change}, {"settings", &kpi.settings}}) {
-      out.key(name);
-      write_set(out, *set);
-    }
+    write_kpi_members(out, kpi);
     out.end_object();
   }
   out.end_array().end_object();
+  return out.take();
+}
+
+std::string kpi_json(const KpiReport& report, int id, const std::vector<SiteFigures>& breakdown) {
+  JsonWriter out;
+  out.begin_object();
+  write_heading(out, report);
+  out.key("kpi");
+  write_kpi_members(out, report.kpis.at(static_cast<std::size_t>(id - 1)));
+  out.key("breakdown").begin_array();
+  for (const SiteFigures& site : breakdown) {
+    out.begin_object().field("site_id", site.site_id).key("value");
+    write_set(out, site.value);
+    out.end_object();
+  }
+  out.end_array().end_object().end_object();
   return out.take();
 }
 

@@ -10,4 +10,8 @@ namespace vigie::kpi {
 
 std::string report_json(const KpiReport& report);
 
+// One KPI (1–15) of the report, with its per-site breakdown:
+// {"period",…,"kpi":{"id","name","value","previous","change","settings","breakdown":[{"site_id",…}]}}
+std::string kpi_json(const KpiReport& report, int id, const std::vector<SiteFigures>& breakdown);
+
 }  // namespace vigie::kpi

@@ -70,6 +70,20 @@ TEST_F(KpisApiTest, AManagerSeesOnlyTheirSitesWhateverTheQuerySays) {
       << reply->body.substr(0, 800);
 }
 
+TEST_F(KpisApiTest, OneKpiWithItsFiguresSiteBySite) {
+  const auto reply = server_.client().Get("/api/v1/kpis/2?period=month&as_of=2026-11-24",
+                                          {{"Authorization", "Bearer " + direction_}});
+  ASSERT_TRUE(reply);
+  ASSERT_EQ(reply->status, 200) << reply->body;
+  EXPECT_NE(reply->body.find(R"("kpi":{"id":2,"name":"Budget global vs réalisé","value":{"budget_total":330000,)"),
+            std::string::npos) << reply->body;
+  EXPECT_NE(reply->body.find(R"("breakdown":[{"site_id":"CH-1","value":{"budget_total":250000,"actual_cost":1000,)"),
+            std::string::npos) << reply->body;
+  EXPECT_NE(reply->body.find(R"({"site_id":"CH-2","value":{"budget_total":80000,"actual_cost":500,)"),
+            std::string::npos) << reply->body;
+  EXPECT_EQ(server_.client().Get("/api/v1/kpis/16", {{"Authorization", "Bearer " + direction_}})->status, 404);
+}
+
 TEST_F(KpisApiTest, RefusalsNameTheParameter) {
   EXPECT_EQ(server_.client().Get("/api/v1/kpis")->status, 401);
   EXPECT_EQ(get(kNovember, ingest_)->status, 403);  // an ingest token does not read
