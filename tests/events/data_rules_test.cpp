@@ -1,6 +1,6 @@
-// Every rule of the event catalogue (catalogue.cpp), of the cross-field checks
-// (validate_data.cpp) and of the envelope (parse.cpp), as tables of cases: each refusal names
-// the exact field and message a sender receives.
+// Every rule of the event catalogue (catalogue.cpp) and of the cross-field checks
+// (validate_data.cpp), as tables of cases: each refusal names the exact field and message a
+// sender receives.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -9,93 +9,25 @@
 
 #include "events/catalogue.hpp"
 #include "events/parse.hpp"
+#include "support/event_samples.hpp"
 #include "support/json_edit.hpp"
 
 namespace vigie::events {
 namespace {
 
-using testing::json_quoted;
+using testing::envelope;
+using testing::euro_signs;
+using testing::Minimal;
+using testing::minimal_data;
+using testing::minimal_events;
+using testing::siteless;
+using testing::text_of_length;
 using testing::with_member;
 using testing::without_member;
 
-// The smallest valid `data` of each type: only the required fields. This table doubles as a
-// reference of what each type needs; the JSON is compact so that it is also the stored `data`.
-struct Minimal {
-  std::string_view type;
-  std::string_view data;
-};
-constexpr Minimal kMinimalEvents[] = {
-    {"site.upserted",
-     R"({"name":"Tour Oxygène","client":"Foncière Rhône","type":"tertiaire",)"
-     R"("region":"Auvergne-Rhône-Alpes","city":"Lyon","lat":45.76,"lon":4.86,)"
-     R"("budget_total":250000,"budget_material":100000,"planned_start":"2026-03-02",)"
-     R"("planned_end":"2026-12-18","status":"active","complexity":3,"manager_id":"P-0001",)"
-     R"("subcontractors":2})"},
-    {"person.upserted", R"({"id":"P-0042","name":"Jeanne Martin","role":"chief"})"},
-    {"team.upserted",
-     R"({"id":"T-01","chief_id":"P-0042","member_ids":[],"weekly_capacity_hours":140})"},
-    {"vehicle.upserted", R"({"id":"V-01","kind":"fourgon"})"},
-    {"budget.revised", R"({"budget_total":260000,"budget_material":105000})"},
-    {"expense.recorded", R"({"amount":1250.0,"category":"material"})"},
-    {"progress.reported", R"({"percent_complete":40})"},
-    {"timesheet.recorded",
-     R"({"person_id":"P-0042","date":"2026-11-24","hours_total":8,"hours_billable":7})"},
-    {"absence.recorded", R"({"person_id":"P-0042","date":"2026-11-24","days":1})"},
-    {"trip.recorded", R"({"person_id":"P-0042","km":32.5,"minutes":40})"},
-    {"photo.uploaded", R"({"photo_id":"PH-1","bytes":204800})"},
-    {"report.submitted",
-     R"({"report_id":"R-1","kind":"hebdomadaire","writing_minutes":25,"sent_to_client":true})"},
-    {"incident.opened",
-     R"({"incident_id":"I-1","description":"Fuite sur la colonne d'eau au R+2"})"},
-    {"incident.taken", R"({"incident_id":"I-1","by":"P-0007"})"},
-    {"incident.resolved", R"({"incident_id":"I-1","resolution":"Joint remplacé"})"},
-    {"incident.relabelled", R"({"incident_id":"I-1","severity":"high"})"},
-    {"request.opened", R"({"request_id":"Q-1","kind":"design_office_question",)"
-                       R"("description":"Quelle section pour la poutre P3 ?"})"},
-    {"request.resolved", R"({"request_id":"Q-1"})"},
-    {"plan.modified", R"({"revision":2})"},
-    {"satisfaction.recorded", R"({"score":8,"respondent":"client"})"},
-    {"weather.forecast",
-     R"({"date":"2026-11-24","rain_days_7d":3,"snow_days_7d":0,"frost_days_7d":2})"},
-    {"app.used", R"({"person_id":"P-0042","feature":"photo"})"},
-    {"site.completed", R"({"actual_end":"2026-12-18"})"},
-};
-static_assert(std::size(kMinimalEvents) == kEventTypeCount);
-
-std::string_view minimal_data(std::string_view type) {
-  for (const Minimal& m : kMinimalEvents) {
-    if (m.type == type) return m.data;
-  }
-  ADD_FAILURE() << "no minimal data for " << type;
-  return "{}";
-}
-
-bool siteless(std::string_view type) {
-  return type == "person.upserted" || type == "team.upserted" || type == "vehicle.upserted";
-}
-
-// A valid envelope around `data`: site CH-1 (null for siteless types), 24/11/2026 08:15 Paris.
-std::string envelope(std::string_view type, std::string_view data) {
-  return std::string{R"({"id":"e-1","type":")"} + std::string{type} + R"(","site_id":)" +
-         (siteless(type) ? "null" : R"("CH-1")") +
-         R"(,"occurred_at":"2026-11-24T08:15:00+01:00","source":"mobile","actor_id":"P-0042",)" +
-         R"("data":)" + std::string{data} + "}";
-}
-
-const std::string kExpense = envelope("expense.recorded", minimal_data("expense.recorded"));
-const std::string kPerson = envelope("person.upserted", minimal_data("person.upserted"));
-
-std::string text_of_length(std::size_t bytes) { return json_quoted(std::string(bytes, 'a')); }
-
-// "€" is three bytes in UTF-8: lengths are counted in bytes, not characters.
-std::string euro_signs(std::size_t count) {
-  std::string text;
-  for (std::size_t i = 0; i < count; ++i) text += "€";
-  return json_quoted(text);
-}
 
 TEST(EventValidation, AcceptsTheMinimalEventOfEveryType) {
-  for (const Minimal& m : kMinimalEvents) {
+  for (const Minimal& m : minimal_events()) {
     SCOPED_TRACE(m.type);
     const auto event = parse_event(envelope(m.type, m.data));
     ASSERT_TRUE(event) << event.error().describe();
@@ -471,249 +403,6 @@ TEST(EventValidation, KeepsFieldsTheCatalogueDoesNotKnow) {
   EXPECT_EQ(event->data, R"({"amount":12.5,"category":"other","supplier":"Point P"})");
 }
 
-// A refusal of the envelope: a valid event (`base`) with one top-level member changed.
-struct EnvelopeRefusal {
-  std::string name;
-  const std::string* base;
-  std::string_view member;
-  std::string value;
-  std::string field;
-  std::string message;
-};
-
-const std::vector<EnvelopeRefusal>& envelope_refusals() {
-  static const std::vector<EnvelopeRefusal> cases = {
-      {"id missing", &kExpense, "id", "", "id", "is required"},
-      {"id null", &kExpense, "id", "null", "id", "is required"},
-      {"id a number", &kExpense, "id", "42", "id", "must be a string"},
-      {"id empty", &kExpense, "id", R"("")", "id", "must not be empty"},
-      {"id of 201 bytes", &kExpense, "id", text_of_length(201), "id", "must be at most 200 bytes"},
-      {"type missing", &kExpense, "type", "", "type", "is required"},
-      {"unknown type", &kExpense, "type", R"("expense.deleted")", "type",
-       R"(unknown event type "expense.deleted")"},
-      {"type a number", &kExpense, "type", "5", "type", "must be a string"},
-      {"site_id missing on expense.recorded", &kExpense, "site_id", "", "site_id", "is required"},
-      {"site_id null on expense.recorded", &kExpense, "site_id", "null", "site_id", "is required"},
-      {"site_id empty on expense.recorded", &kExpense, "site_id", R"("")", "site_id",
-       "is required"},
-      {"site_id a number", &kExpense, "site_id", "17", "site_id", "must be a string or null"},
-      {"site_id of 201 bytes", &kExpense, "site_id", text_of_length(201), "site_id",
-       "must be at most 200 bytes"},
-      {"site_id present on person.upserted", &kPerson, "site_id", R"("CH-1")", "site_id",
-       "must be null for person.upserted"},
-      {"occurred_at missing", &kExpense, "occurred_at", "", "occurred_at", "is required"},
-      {"date-time without offset", &kExpense, "occurred_at", R"("2026-11-24T08:15:00")",
-       "occurred_at", "must be an RFC 3339 date-time with offset"},
-      {"date without time", &kExpense, "occurred_at", R"("2026-11-24")", "occurred_at",
-       "must be an RFC 3339 date-time with offset"},
-      {"30 February", &kExpense, "occurred_at", R"("2026-02-30T08:15:00+01:00")", "occurred_at",
-       "must be an RFC 3339 date-time with offset"},
-      {"year 9999", &kExpense, "occurred_at", R"("9999-12-31T23:59:59Z")", "occurred_at",
-       "must be between 1990-01-01 and 2099-12-31"},
-      {"just before 1990 in UTC", &kExpense, "occurred_at", R"("1990-01-01T00:30:00+01:00")",
-       "occurred_at", "must be between 1990-01-01 and 2099-12-31"},
-      {"a field outside the catalogue over the event size", &kExpense, "data",
-       R"({"amount":1,"category":"material","note":)" + text_of_length(70'000) + "}", "event",
-       "must be at most 65536 bytes (compact JSON)"},
-      {"occurred_at as Unix seconds", &kExpense, "occurred_at", "1795504500", "occurred_at",
-       "must be a string"},
-      {"source missing", &kExpense, "source", "", "source", "is required"},
-      {"unknown source", &kExpense, "source", R"("fax")", "source",
-       "must be one of mobile, web, erp, webhook, batch"},
-      {"source capitalised", &kExpense, "source", R"("Mobile")", "source",
-       "must be one of mobile, web, erp, webhook, batch"},
-      {"actor_id a number", &kExpense, "actor_id", "42", "actor_id", "must be a string or null"},
-      {"actor_id of 201 bytes", &kExpense, "actor_id", text_of_length(201), "actor_id",
-       "must be at most 200 bytes"},
-      {"data missing", &kExpense, "data", "", "data", "is required"},
-      {"data null", &kExpense, "data", "null", "data", "is required"},
-      {"data an array", &kExpense, "data", "[]", "data", "must be an object"},
-      {"data a string", &kExpense, "data", R"("{}")", "data", "must be an object"},
-  };
-  return cases;
-}
-
-TEST(EventValidation, RefusesEnvelopeWithFieldAndReason) {
-  for (const EnvelopeRefusal& c : envelope_refusals()) {
-    SCOPED_TRACE(c.name);
-    const std::string json = c.value.empty() ? without_member(*c.base, c.member)
-                                             : with_member(*c.base, c.member, c.value);
-    const auto result = parse_event(json);
-    ASSERT_FALSE(result);
-    EXPECT_EQ(result.error().code, ErrorCode::invalid);
-    EXPECT_EQ(result.error().field, c.field);
-    EXPECT_EQ(result.error().message, c.message);
-  }
-}
-
-TEST(EventValidation, RefusesSiteIdOnEverySitelessType) {
-  for (const std::string_view type : {"person.upserted", "team.upserted", "vehicle.upserted"}) {
-    SCOPED_TRACE(type);
-    const auto result =
-        parse_event(with_member(envelope(type, minimal_data(type)), "site_id", R"("CH-1")"));
-    ASSERT_FALSE(result);
-    EXPECT_EQ(result.error().field, "site_id");
-    EXPECT_EQ(result.error().message, "must be null for " + std::string{type});
-  }
-}
-
-TEST(EventValidation, AcceptsEnvelopeEdges) {
-  struct Edge {
-    std::string name;
-    std::string json;
-  };
-  const Edge edges[] = {
-      {"id of exactly 200 bytes", with_member(kExpense, "id", text_of_length(200))},
-      {"actor_id null", with_member(kExpense, "actor_id", "null")},
-      {"actor_id absent", without_member(kExpense, "actor_id")},
-      {"site_id absent on person.upserted", without_member(kPerson, "site_id")},
-      {"UTC offset Z", with_member(kExpense, "occurred_at", R"("2026-11-24T07:15:00Z")")},
-      {"1990-01-01 at midnight UTC", with_member(kExpense, "occurred_at", R"("1990-01-01T00:00:00Z")")},
-      {"the last millisecond of 2099",
-       with_member(kExpense, "occurred_at", R"("2099-12-31T23:59:59.999Z")")},
-      {"source batch", with_member(kExpense, "source", R"("batch")")},
-      {"an envelope member Vigie does not know", with_member(kExpense, "trace", R"("abc")")},
-  };
-  for (const Edge& e : edges) {
-    SCOPED_TRACE(e.name);
-    const auto result = parse_event(e.json);
-    EXPECT_TRUE(result) << result.error().describe();
-  }
-}
-
-TEST(ParseEvent, ReadsEveryEnvelopeField) {
-  const auto event = parse_event(kExpense);
-  ASSERT_TRUE(event) << event.error().describe();
-  EXPECT_EQ(event->id, "e-1");
-  EXPECT_EQ(event->type, EventType::expense_recorded);
-  EXPECT_EQ(event->site_id, "CH-1");
-  EXPECT_EQ(format_rfc3339_utc(event->occurred_at), "2026-11-24T07:15:00Z");
-  EXPECT_EQ(event->source, Source::mobile);
-  EXPECT_EQ(event->actor_id, "P-0042");
-  EXPECT_EQ(event->data, R"({"amount":1250.0,"category":"material"})");
-  EXPECT_EQ(event->raw, kExpense);
-}
-
-TEST(ParseEvent, CompactsTheRawEnvelope) {
-  const auto event = parse_event(R"({ "id" : "e-2", "type":"progress.reported", "site_id":"CH-1",
-      "occurred_at":"2026-11-24T08:15:00+01:00", "source":"web",
-      "data": { "percent_complete": 40 } })");
-  ASSERT_TRUE(event) << event.error().describe();
-  EXPECT_EQ(event->actor_id, "");
-  EXPECT_EQ(event->data, R"({"percent_complete":40})");
-  EXPECT_EQ(
-      event->raw,
-      R"({"id":"e-2","type":"progress.reported","site_id":"CH-1",)"
-      R"("occurred_at":"2026-11-24T08:15:00+01:00","source":"web","data":{"percent_complete":40}})");
-}
-
-TEST(ParseEvent, RefusesWhatIsNotAnObject) {
-  for (const std::string_view json : {"[]", "42", R"("event")", "null"}) {
-    SCOPED_TRACE(json);
-    const auto result = parse_event(json);
-    ASSERT_FALSE(result);
-    EXPECT_EQ(result.error().field, "event");
-    EXPECT_EQ(result.error().message, "must be a JSON object");
-  }
-}
-
-TEST(ParseEvent, RefusesTextThatIsNotJson) {
-  for (const std::string_view text : {"", "{", R"({"id":"e-1",})", "not json", "{'id':'e-1'}"}) {
-    SCOPED_TRACE(text);
-    const auto result = parse_event(text);
-    ASSERT_FALSE(result);
-    EXPECT_EQ(result.error().code, ErrorCode::invalid);
-    EXPECT_EQ(result.error().field, "event");
-    // The reason in brackets is simdjson's own wording.
-    EXPECT_EQ(result.error().message.rfind("is not valid JSON (", 0), 0u) << result.error().message;
-  }
-}
-
-TEST(ParseBody, ReportsEachBadEventOfAnArrayByIndex) {
-  const std::string bad_amount =
-      with_member(kExpense, "data", R"({"amount":-1,"category":"labour"})");
-  const std::string body =
-      "[" + kExpense + "," + bad_amount + ",42," + with_member(kExpense, "id", R"("e-4")") + "]";
-  const auto parsed = parse_body(body, 10);
-  ASSERT_TRUE(parsed) << parsed.error().describe();
-  EXPECT_TRUE(parsed->was_array);
-  EXPECT_EQ(parsed->total, 4u);
-  ASSERT_EQ(parsed->events.size(), 2u);
-  EXPECT_EQ(parsed->events[0].id, "e-1");
-  EXPECT_EQ(parsed->events[1].id, "e-4");
-  EXPECT_EQ(parsed->positions, (std::vector<std::size_t>{0, 3}));
-  ASSERT_EQ(parsed->refused.size(), 2u);
-  EXPECT_EQ(parsed->refused[0].index, 1u);
-  EXPECT_EQ(parsed->refused[0].error.field, "data.amount");
-  EXPECT_EQ(parsed->refused[0].error.message, "must be >= 0");
-  EXPECT_EQ(parsed->refused[1].index, 2u);
-  EXPECT_EQ(parsed->refused[1].error.field, "event");
-  EXPECT_EQ(parsed->refused[1].error.message, "must be a JSON object");
-}
-
-TEST(ParseBody, TakesASingleObject) {
-  const auto parsed = parse_body(kExpense, 10);
-  ASSERT_TRUE(parsed) << parsed.error().describe();
-  EXPECT_FALSE(parsed->was_array);
-  EXPECT_EQ(parsed->total, 1u);
-  ASSERT_EQ(parsed->events.size(), 1u);
-  EXPECT_EQ(parsed->positions, (std::vector<std::size_t>{0}));
-  EXPECT_TRUE(parsed->refused.empty());
-}
-
-TEST(ParseBody, ReportsASingleBadObjectAsRefusedNotAsAFailedBody) {
-  const auto parsed = parse_body(with_member(kExpense, "source", R"("fax")"), 10);
-  ASSERT_TRUE(parsed) << parsed.error().describe();
-  EXPECT_EQ(parsed->total, 1u);
-  EXPECT_TRUE(parsed->events.empty());
-  ASSERT_EQ(parsed->refused.size(), 1u);
-  EXPECT_EQ(parsed->refused[0].index, 0u);
-  EXPECT_EQ(parsed->refused[0].error.field, "source");
-}
-
-TEST(ParseBody, TakesAnEmptyArray) {
-  const auto parsed = parse_body("[]", 10);
-  ASSERT_TRUE(parsed) << parsed.error().describe();
-  EXPECT_TRUE(parsed->was_array);
-  EXPECT_EQ(parsed->total, 0u);
-  EXPECT_TRUE(parsed->events.empty());
-  EXPECT_TRUE(parsed->refused.empty());
-}
-
-TEST(ParseBody, RefusesMoreEventsThanTheLimitAsTooLarge) {
-  const std::string body = "[" + kExpense + "," + kExpense + "," + kExpense + "]";
-  const auto parsed = parse_body(body, 2);
-  ASSERT_FALSE(parsed);
-  EXPECT_EQ(parsed.error().code, ErrorCode::too_large);
-  EXPECT_EQ(parsed.error().field, "body");
-  EXPECT_EQ(parsed.error().message, "holds 3 events, more than the limit of 2");
-}
-
-TEST(ParseBody, TakesExactlyTheLimit) {
-  const std::string body = "[" + kExpense + "," + kExpense + "]";
-  const auto parsed = parse_body(body, 2);
-  ASSERT_TRUE(parsed) << parsed.error().describe();
-  EXPECT_EQ(parsed->events.size(), 2u);
-}
-
-TEST(ParseBody, RefusesTextThatIsNotJson) {
-  const auto parsed = parse_body("[{\"id\":", 10);
-  ASSERT_FALSE(parsed);
-  EXPECT_EQ(parsed.error().code, ErrorCode::invalid);
-  EXPECT_EQ(parsed.error().field, "body");
-  EXPECT_EQ(parsed.error().message.rfind("is not valid JSON (", 0), 0u) << parsed.error().message;
-}
-
-TEST(ParseBody, RefusesAScalarBody) {
-  for (const std::string_view body : {"42", R"("events")", "true", "null"}) {
-    SCOPED_TRACE(body);
-    const auto parsed = parse_body(body, 10);
-    ASSERT_FALSE(parsed);
-    EXPECT_EQ(parsed.error().code, ErrorCode::invalid);
-    EXPECT_EQ(parsed.error().field, "body");
-    EXPECT_EQ(parsed.error().message, "must be an event object or an array");
-  }
-}
 
 }  // namespace
 }  // namespace vigie::events
