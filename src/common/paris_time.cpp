@@ -20,6 +20,8 @@ LocalDate paris_date(Instant t) {
   return LocalDate{std::chrono::sys_days{local_day.time_since_epoch()}};
 }
 
+std::int32_t paris_day_number(Instant t) { return days_since_epoch(paris_date(t)); }
+
 Instant paris_instant(LocalDate day, int hour, int minute, int second) {
   using namespace std::chrono;
   const date::local_time<milliseconds> local{

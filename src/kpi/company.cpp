@@ -14,8 +14,6 @@ namespace {
 
 using events::EventType;
 
-std::int32_t day_of(Instant t) { return days_since_epoch(paris_date(t)); }
-
 template <class Enum, std::size_t N>
 std::optional<Enum> enum_of(std::string_view name, const std::array<std::string_view, N>& names) {
   for (std::size_t i = 0; i < N; ++i) {
@@ -91,16 +89,19 @@ const PersonState* Company::person(std::string_view id) const {
 }
 
 void Company::refresh() {
-  for (SiteState& site : sites_) {
-    if (site.days.stale()) site.days.refresh();
-    for (auto& series : site.feature_uses) {
-      if (series.stale()) series.refresh();
-    }
+  for (const std::size_t index : sites_to_refresh_) {
+    SiteState& site = sites_[index];
+    site.days.refresh();
+    for (auto& series : site.feature_uses) series.refresh();
+    site.awaiting_refresh = false;
   }
-  for (auto& [id, person] : persons_) {
-    if (person.app_days.stale()) person.app_days.refresh();
-    if (person.absent_days.stale()) person.absent_days.refresh();
+  for (PersonState* person : persons_to_refresh_) {
+    person->app_days.refresh();
+    person->absent_days.refresh();
+    person->awaiting_refresh = false;
   }
+  sites_to_refresh_.clear();
+  persons_to_refresh_.clear();
 }
 
 SiteState& Company::site_state(const std::string& id) {
@@ -109,7 +110,12 @@ SiteState& Company::site_state(const std::string& id) {
     sites_.emplace_back();
     sites_.back().id = id;
   }
-  return sites_[it->second];
+  SiteState& site = sites_[it->second];
+  if (!site.awaiting_refresh) {
+    site.awaiting_refresh = true;
+    sites_to_refresh_.push_back(it->second);
+  }
+  return site;
 }
 
 void Company::apply(const events::Event& event) {
@@ -223,7 +229,7 @@ void Company::apply_counters(const events::Event& event) {
   const auto data = events::DataFields::of(event);
   if (!data) return;
   SiteState& site = site_state(event.site_id);
-  std::int32_t day = day_of(event.occurred_at);
+  std::int32_t day = paris_day_number(event.occurred_at);
   DayCounters delta;
   switch (event.type) {
     case EventType::expense_recorded:
@@ -260,8 +266,12 @@ void Company::apply_person_day(const events::Event& event) {
   const auto data = events::DataFields::of(event);
   if (!data) return;
   PersonState& person = persons_[std::string{data->text("person_id")}];
+  if (!person.awaiting_refresh) {
+    person.awaiting_refresh = true;
+    persons_to_refresh_.push_back(&person);
+  }
   if (event.type == EventType::app_used) {
-    const std::int32_t day = day_of(event.occurred_at);
+    const std::int32_t day = paris_day_number(event.occurred_at);
     person.app_days.add(day, Count{1});
     const auto [found, added] =
         feature_ids_.try_emplace(std::string{data->text("feature")}, features_.size());

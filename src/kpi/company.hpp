@@ -54,11 +54,13 @@ struct SiteState {
   Timeline<std::optional<LocalDate>> actual_end;
   DaySeries<DayCounters> days;
   std::vector<DaySeries<Count>> feature_uses;  // KPI 12, by feature id (Company::features())
+  bool awaiting_refresh = false;               // changed since the last Company::refresh()
 };
 
 struct PersonState {
   DaySeries<Count> app_days;     // app.used events per day (a day counts when > 0)
   DaySeries<Count> absent_days;  // 1 on each working day of an absence
+  bool awaiting_refresh = false;
 };
 
 struct CompanySettings {
@@ -71,7 +73,9 @@ class Company {
 
   void apply(const events::Event& event);
 
-  // Brings every running total up to date (kpi/day_series.hpp): after a batch, before reads.
+  // Brings the running totals of what changed since the last call up to date
+  // (kpi/day_series.hpp): after a batch, before reads. Costs what the batch touched, not the
+  // size of the company.
   void refresh();
 
   const std::vector<SiteState>& sites() const { return sites_; }
@@ -98,7 +102,9 @@ class Company {
   std::unordered_map<std::string, std::size_t> site_index_;
   std::unordered_map<std::string, std::pair<std::size_t, Incident>> incidents_;  // site, record
   std::unordered_map<std::string, std::pair<std::size_t, Request>> requests_;
-  std::unordered_map<std::string, PersonState> persons_;
+  std::unordered_map<std::string, PersonState> persons_;  // nodes stay put: pointers below hold
+  std::vector<std::size_t> sites_to_refresh_;
+  std::vector<PersonState*> persons_to_refresh_;
   std::vector<std::string> features_;
   std::unordered_map<std::string, std::size_t> feature_ids_;
 };

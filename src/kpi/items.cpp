@@ -5,8 +5,6 @@
 namespace vigie::kpi {
 namespace {
 
-std::int32_t day_of(Instant t) { return days_since_epoch(paris_date(t)); }
-
 double hours_between(Instant from, Instant to) {
   return std::chrono::duration<double, std::ratio<3600>>(to - from).count();
 }
@@ -32,7 +30,7 @@ std::vector<DayContribution> contribution(const Incident& incident) {
   const Instant opened = *incident.opened_at;
   const bool design_office = incident.category == IncidentCategory::technical;
 
-  DayContribution opening{day_of(opened), {}};
+  DayContribution opening{paris_day_number(opened), {}};
   opening.counters.incidents_opened = 1;
   if (incident.severity) {
     opening.counters.severity_sum = *incident.severity;
@@ -43,19 +41,19 @@ std::vector<DayContribution> contribution(const Incident& incident) {
 
   if (design_office) {
     if (incident.taken_at) {
-      DayContribution taken{day_of(*incident.taken_at), {}};
+      DayContribution taken{paris_day_number(*incident.taken_at), {}};
       taken.counters.technical_response = one(hours_between(opened, *incident.taken_at));
       out.push_back(taken);
     }
     if (const auto left = first_of(incident.taken_at, incident.resolved_at)) {
-      DayContribution leaving{day_of(*left), {}};
+      DayContribution leaving{paris_day_number(*left), {}};
       leaving.counters.design_queue = -1;
       out.push_back(leaving);
     }
   }
   if (incident.resolved_at) {
     const double hours = hours_between(opened, *incident.resolved_at);
-    DayContribution resolved{day_of(*incident.resolved_at), {}};
+    DayContribution resolved{paris_day_number(*incident.resolved_at), {}};
     resolved.counters.incident_resolution = one(hours);
     if (design_office) {
       resolved.counters.design_resolution = one(hours);
@@ -73,13 +71,13 @@ std::vector<DayContribution> contribution(const Request& request, double request
   if (!request.opened_at || !request.kind) return out;
   const bool design_office = request.kind != RequestKind::material;
   if (design_office) {
-    DayContribution opening{day_of(*request.opened_at), {}};
+    DayContribution opening{paris_day_number(*request.opened_at), {}};
     opening.counters.design_queue = 1;  // a request waits until resolved
     out.push_back(opening);
   }
   if (!request.resolved_at) return out;
   const double hours = hours_between(*request.opened_at, *request.resolved_at);
-  DayContribution resolved{day_of(*request.resolved_at), {}};
+  DayContribution resolved{paris_day_number(*request.resolved_at), {}};
   switch (*request.kind) {
     case RequestKind::material:
       resolved.counters.material_response = one(hours);

@@ -16,8 +16,6 @@ Instant end_of_day(LocalDate day) {
   return paris_instant(next, 0, 0) - std::chrono::milliseconds{1};
 }
 
-SiteAt site_at(const SiteState& site, LocalDate day) { return site_at(site, end_of_day(day)); }
-
 SiteAt site_at(const SiteState& site, Instant end) {
   SiteAt out;
   out.site = &site;

@@ -37,7 +37,6 @@ struct SiteAt {
   double percent_complete = 0;  // 100 once completed
   std::optional<LocalDate> actual_end;
 };
-SiteAt site_at(const SiteState& site, LocalDate day);
 SiteAt site_at(const SiteState& site, Instant end);  // `end`: end_of_day(day), computed once
 
 bool in_scope(const SiteAt& site, const Scope& scope);

@@ -5,15 +5,13 @@
 namespace vigie::kpi {
 namespace {
 
-std::int32_t day_number(LocalDate day) { return days_since_epoch(day); }
-
 DayCounters period_sum(const SiteAt& site, const Period& period) {
-  return site.site->days.sum(day_number(period.from), day_number(period.to));
+  return site.site->days.sum(days_since_epoch(period.from), days_since_epoch(period.to));
 }
 
 // Actual cost to the end of the period, in cents.
 std::int64_t spent_to(const SiteAt& site, const Period& period) {
-  return site.site->days.sum_to(day_number(period.to)).expense_cents;
+  return site.site->days.sum_to(days_since_epoch(period.to)).expense_cents;
 }
 
 }  // namespace
@@ -80,12 +78,12 @@ ScheduleVsActual schedule_vs_actual(const std::vector<SiteAt>& of_period, const 
     const auto& a = site.attributes;
     double gap = 0;
     if (completed_in(site, period)) {
-      gap = day_number(*site.actual_end) - day_number(a.planned_end);
+      gap = days_since_epoch(*site.actual_end) - days_since_epoch(a.planned_end);
     } else {
       // (t − planned_start) − percent / 100 × duration, the planned share clamped to 0–1.
-      const double duration = day_number(a.planned_end) - day_number(a.planned_start);
+      const double duration = days_since_epoch(a.planned_end) - days_since_epoch(a.planned_start);
       const double elapsed =
-          std::clamp<double>(day_number(period.to) - day_number(a.planned_start), 0, duration);
+          std::clamp<double>(days_since_epoch(period.to) - days_since_epoch(a.planned_start), 0, duration);
       gap = elapsed - site.percent_complete / 100 * duration;
     }
     if (gap < -settings.schedule_tolerance_days) {

@@ -191,5 +191,27 @@ TEST(Company, TheStateIsTheSameWhateverTheOrderOfArrival) {
   }
 }
 
+TEST(Company, RefreshLeavesNoRunningTotalStale) {
+  Company company;
+  // Late additions (to days before the last) on two sites and a person's absence.
+  for (const char* site : {"CH-1", "CH-2"}) {
+    company.apply(event_from(testing::expense_json(std::string{"a"} + site, site, "2026-11-20T10:00:00+01:00", 10)));
+    company.apply(event_from(testing::expense_json(std::string{"b"} + site, site, "2026-11-02T10:00:00+01:00", 10)));
+  }
+  company.apply(event_from(event_json("u1", "app.used", "CH-1", "2026-11-24T08:00:00+01:00",
+      R"({"person_id":"P-0001","feature":"photo"})")));
+  company.apply(event_from(event_json("u0", "app.used", "CH-1", "2026-11-03T08:00:00+01:00",
+      R"({"person_id":"P-0001","feature":"photo"})")));
+  EXPECT_TRUE(company.site("CH-1")->days.stale());
+  EXPECT_TRUE(company.person("P-0001")->app_days.stale());
+  company.refresh();
+  for (const SiteState& site : company.sites()) {
+    EXPECT_FALSE(site.days.stale()) << site.id;
+    for (const auto& series : site.feature_uses) EXPECT_FALSE(series.stale()) << site.id;
+  }
+  EXPECT_FALSE(company.person("P-0001")->app_days.stale());
+  EXPECT_EQ(company.site("CH-2")->days.sum(0, 100000).expense_cents, 2000);
+}
+
 }  // namespace
 }  // namespace vigie::kpi
