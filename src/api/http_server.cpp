@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <optional>
 #include <regex>
 
 #include "api/json_response.hpp"
@@ -45,35 +46,44 @@ bool starts_with_ci(std::string_view text, std::string_view prefix) {
   return true;
 }
 
-// Checks made before a byte of the body is read. Forms are refused: httplib would parse them
-// itself (with its own small limit), and no route takes one. The body limit: httplib's own is
-// set to the largest (a streamed import), so other routes are held to theirs here, from
-// Content-Length; a body of unknown length (chunked) goes only to streaming routes, which count
-// as they read. The unread body is not drained: the answer closes the connection.
-bool refused_before_reading(const httplib::Request& req, httplib::Response& res,
-                            const std::vector<std::regex>& streaming, std::size_t limit) {
-  const bool has_body = req.has_header("Content-Length") || req.has_header("Transfer-Encoding");
-  if (!has_body) return false;
+// An answer given before the body is read (a refusal, or a handler that did not read it) still
+// reads and discards up to this much of it, so that the client, still sending, gets the answer
+// rather than a reset connection. Past it the connection is closed instead.
+constexpr std::size_t kDrainBytes = 1 << 20;
+
+bool is_form(const httplib::Request& req) {
   const std::string type = req.get_header_value("Content-Type");
-  bool streams = false;
-  for (const auto& pattern : streaming) streams = streams || std::regex_match(req.path, pattern);
-  HttpResponse refusal;
-  if (starts_with_ci(type, "application/x-www-form-urlencoded") ||
-      starts_with_ci(type, "multipart/")) {
-    refusal = json_error(415, ErrorCode::invalid,
-                         "the body must be JSON (application/json) or, for an import, the file itself");
-  } else if (streams) {
-    return false;
-  } else if (!req.has_header("Content-Length")) {
-    refusal = json_error(411, ErrorCode::invalid, "a request body needs a Content-Length");
-  } else if (std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10) > limit) {
-    refusal = json_error(413, ErrorCode::too_large, "the request body is over the size limit");
-  } else {
-    return false;
+  return starts_with_ci(type, "application/x-www-form-urlencoded") ||
+         starts_with_ci(type, "multipart/");
+}
+
+// Refusals decided from the headers. Forms: no route takes one. The body limit: httplib's own
+// is set to the largest (a streamed import), so other routes are held to theirs here, from
+// Content-Length; a body of unknown length (chunked) goes only to streaming routes, which count
+// as they read.
+std::optional<HttpResponse> refusal_from_headers(const httplib::Request& req, bool streams,
+                                                 std::size_t limit) {
+  if (is_form(req)) {
+    return json_error(415, ErrorCode::invalid,
+                      "the body must be JSON (application/json) or, for an import, the file itself");
   }
-  send(refusal, res);
-  res.set_header("Connection", "close");
-  return true;
+  if (streams) return std::nullopt;
+  if (!req.has_header("Content-Length")) {
+    return json_error(411, ErrorCode::invalid, "a request body needs a Content-Length");
+  }
+  if (std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10) > limit) {
+    return json_error(413, ErrorCode::too_large, "the request body is over the size limit");
+  }
+  return std::nullopt;
+}
+
+// Reads and discards the rest of the body, up to kDrainBytes; true when it all came.
+bool drain(const httplib::ContentReader& reader) {
+  std::size_t seen = 0;
+  return reader([&seen](const char*, std::size_t size) {
+    seen += size;
+    return seen <= kDrainBytes;
+  });
 }
 
 }  // namespace
@@ -89,16 +99,15 @@ HttpServer::HttpServer(ApiServices& services, std::vector<Route> routes)
   server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   const std::size_t body_limit = services.config.server.max_body_bytes;
   server.set_payload_max_length(std::max(body_limit, services.config.import_max_body_bytes));
-  std::vector<std::regex> streaming;
-  for (const auto& route : routes) {
-    if (route.streams_body) streaming.emplace_back(route.pattern);
-  }
-  server.set_pre_routing_handler(
-      [streaming, body_limit](const httplib::Request& req, httplib::Response& res) {
-        return refused_before_reading(req, res, streaming, body_limit)
-                   ? httplib::Server::HandlerResponse::Handled
-                   : httplib::Server::HandlerResponse::Unhandled;
-      });
+  // A multipart body would be parsed by httplib itself before any handler: refused at once.
+  server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!starts_with_ci(req.get_header_value("Content-Type"), "multipart/")) {
+      return httplib::Server::HandlerResponse::Unhandled;
+    }
+    send(*refusal_from_headers(req, false, 0), res);
+    res.set_header("Connection", "close");
+    return httplib::Server::HandlerResponse::Handled;
+  });
   server.set_keep_alive_max_count(1'000'000);
   // cpp-httplib gives each open connection a worker: idle keep-alive connections must not hold
   // them long, or a few dozen idle clients would stall everyone (/healthz included).
@@ -137,39 +146,56 @@ HttpServer::HttpServer(ApiServices& services, std::vector<Route> routes)
   });
 
   for (auto& route : routes) {
-    // `reader` is null but for streaming routes.
-    auto serve = [&services, route](const httplib::Request& req, httplib::Response& res,
-                                    const httplib::ContentReader* reader) {
+    // `reader`: the body of a POST, read here (whole, within the limit) or by a streaming route.
+    auto serve = [&services, route, body_limit](const httplib::Request& req,
+                                                httplib::Response& res,
+                                                const httplib::ContentReader* reader) {
       const auto started = std::chrono::steady_clock::now();
       HttpRequest request = convert(req, route);
       bool body_read = reader == nullptr;
+      bool read_tried = false;  // a reader stopped midway cannot be called again
+      std::optional<HttpResponse> response;
       if (reader != nullptr) {
-        request.read_body = [reader, &body_read](const std::function<bool(std::string_view)>& sink) {
-          body_read = (*reader)([&sink](const char* data, std::size_t size) {
-            return sink(std::string_view{data, size});
+        response = refusal_from_headers(req, route.streams_body, body_limit);
+        if (!response && route.streams_body) {
+          request.read_body = [reader, &body_read, &read_tried](
+                                  const std::function<bool(std::string_view)>& sink) {
+            read_tried = true;
+            body_read = (*reader)([&sink](const char* data, std::size_t size) {
+              return sink(std::string_view{data, size});
+            });
+            return body_read;
+          };
+        } else if (!response) {
+          read_tried = true;
+          body_read = (*reader)([&request](const char* data, std::size_t size) {
+            request.body.append(data, size);
+            return true;
           });
-          return body_read;
-        };
+          if (!body_read) response = json_error(400, ErrorCode::invalid, "the body was not received whole");
+        }
       }
-      HttpResponse response;
-      try {
-        response = route.handler(request);
-      } catch (const std::exception& error) {
-        services.log.error("handler threw", {{"route", route.name}, {"what", error.what()}});
-        response = json_error(500, ErrorCode::internal, "internal error");
+      if (!response) {
+        try {
+          response = route.handler(request);
+        } catch (const std::exception& error) {
+          services.log.error("handler threw", {{"route", route.name}, {"what", error.what()}});
+          response = json_error(500, ErrorCode::internal, "internal error");
+        }
       }
-      if (response.status >= 500) {
+      if (response->status >= 500) {
         services.log.error("request failed", {{"route", route.name},
-                                              {"status", std::to_string(response.status)},
-                                              {"body", response.body.substr(0, 300)}});
+                                              {"status", std::to_string(response->status)},
+                                              {"body", response->body.substr(0, 300)}});
       }
-      send(response, res);
-      if (!body_read) res.set_header("Connection", "close");  // answered before the body ended
+      send(*response, res);
+      // Answered before the body ended: read the rest if it is small, else close.
+      if (!body_read && (read_tried || !drain(*reader))) res.set_header("Connection", "close");
       const double seconds =
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      services.metrics.record_request(route.name, route.method, response.status, seconds);
+      services.metrics.record_request(route.name, route.method, response->status, seconds);
     };
-    if (route.streams_body) {
+    if (route.method == "POST") {
       server.Post(route.pattern, [serve](const httplib::Request& req, httplib::Response& res,
                                          const httplib::ContentReader& reader) {
         serve(req, res, &reader);
@@ -181,8 +207,6 @@ HttpServer::HttpServer(ApiServices& services, std::vector<Route> routes)
     };
     if (route.method == "GET") {
       server.Get(route.pattern, handler);
-    } else if (route.method == "POST") {
-      server.Post(route.pattern, handler);
     } else if (route.method == "DELETE") {
       server.Delete(route.pattern, handler);
     }

@@ -11,35 +11,6 @@
 namespace vigie::api {
 namespace {
 
-Expected<LocalDate> date_param(const HttpRequest& request, const char* name) {
-  const auto date = parse_iso_date(request.query_param(name));
-  if (!date) return Error::invalid(name, "must be a date YYYY-MM-DD");
-  return *date;
-}
-
-Expected<std::pair<kpi::PeriodPair, LocalDate>> periods_of(const HttpRequest& request) {
-  const bool range = !request.query_param("from").empty() || !request.query_param("to").empty();
-  LocalDate as_of = paris_today();
-  if (!request.query_param("as_of").empty()) {
-    auto given = date_param(request, "as_of");
-    if (!given) return given.error();
-    as_of = *given;
-  }
-  if (range) {
-    auto from = date_param(request, "from");
-    if (!from) return from.error();
-    auto to = date_param(request, "to");
-    if (!to) return to.error();
-    if (*to < *from) return Error::invalid("to", "must not be before from");
-    if (request.query_param("as_of").empty()) as_of = *to;
-    return std::pair{kpi::range_periods(*from, *to), as_of};
-  }
-  const std::string name = request.query_param("period").empty() ? "month" : request.query_param("period");
-  const auto kind = kpi::parse_period_kind(name);
-  if (!kind) return Error::invalid("period", "must be one of day, week, month, quarter, year");
-  return std::pair{kpi::calendar_periods(*kind, as_of), as_of};
-}
-
 Expected<kpi::Scope> scope_of(const HttpRequest& request, const Principal& principal) {
   kpi::Scope scope{request.query_param("region"), request.query_param("manager"),
                    request.query_param("type"), request.query_param("team"), std::nullopt};
@@ -57,16 +28,18 @@ Expected<kpi::Scope> scope_of(const HttpRequest& request, const Principal& princ
 HttpResponse get_kpis(ApiServices& services, const HttpRequest& request, int id) {
   auto principal = services.auth.authenticate(request, Permission::read);
   if (!principal) return auth_error_response(principal.error());
-  auto periods = periods_of(request);
+  auto periods = kpi::resolve_periods({request.query_param("period"), request.query_param("from"),
+                                       request.query_param("to"), request.query_param("as_of")},
+                                      paris_today());
   if (!periods) return json_error(periods.error());
   auto scope = scope_of(request, *principal);
   if (!scope) return json_error(scope.error());
   return services.kpis->read([&](const kpi::Company& company) {
     // Alerts and the planner arrive in later versions: until then nothing was sent or accepted.
     const kpi::KpiReport report =
-        kpi::compute_report(company, *scope, periods->first, periods->second, {}, {}, {});
+        kpi::compute_report(company, *scope, periods->periods, periods->as_of, {}, {}, {});
     if (id == 0) return json_ok(kpi::report_json(report));
-    const auto breakdown = kpi::site_breakdown(company, *scope, periods->first, id, {});
+    const auto breakdown = kpi::site_breakdown(company, *scope, periods->periods, id, {});
     return json_ok(kpi::kpi_json(report, id, breakdown));
   });
 }

@@ -22,30 +22,14 @@ struct KpisFlags {
   std::string format = "table";
 };
 
-// Reads a YYYY-MM-DD flag; prints the refusal and returns nullopt when it is not one.
-std::optional<LocalDate> date_flag(const std::string& value, const char* name) {
-  const auto date = parse_iso_date(value);
-  if (!date) std::fprintf(stderr, "vigie kpis : %s doit être une date AAAA-MM-JJ\n", name);
-  return date;
-}
-
 int run_kpis(Context& context, KpisFlags flags) {
-  std::optional<LocalDate> as_of = paris_today();
-  if (!flags.as_of.empty()) as_of = date_flag(flags.as_of, "--as-of");
-  if (!as_of) return kExitUsage;
-  kpi::PeriodPair periods;
-  if (!flags.from.empty() || !flags.to.empty()) {
-    const auto from = date_flag(flags.from, "--from");
-    const auto to = date_flag(flags.to, "--to");
-    if (!from || !to) return kExitUsage;
-    if (*to < *from) {
-      std::fprintf(stderr, "vigie kpis : --to doit suivre --from\n");
-      return kExitUsage;
-    }
-    periods = kpi::range_periods(*from, *to);
-    if (flags.as_of.empty()) as_of = *to;
-  } else {
-    periods = kpi::calendar_periods(*kpi::parse_period_kind(flags.period), *as_of);
+  const auto periods =
+      kpi::resolve_periods({flags.period, flags.from, flags.to, flags.as_of}, paris_today());
+  if (!periods) {
+    const Error& error = periods.error();
+    std::fprintf(stderr, "vigie kpis: --%s: %s\n",
+                 error.field == "as_of" ? "as-of" : error.field.c_str(), error.message.c_str());
+    return kExitUsage;
   }
   if (!flags.status.empty()) flags.scope.status = kpi::parse_site_status(flags.status);
   auto company = kpi::load_company(context.store());
@@ -55,7 +39,7 @@ int run_kpis(Context& context, KpisFlags flags) {
   }
   // Alerts and the planner arrive in later versions: until then nothing was sent or accepted.
   const kpi::KpiReport report =
-      kpi::compute_report(*company, flags.scope, periods, *as_of, {}, {}, {});
+      kpi::compute_report(*company, flags.scope, periods->periods, periods->as_of, {}, {}, {});
   const std::string text =
       flags.format == "json" ? kpi::report_json(report) + "\n" : kpis_table(report);
   std::fputs(text.c_str(), stdout);

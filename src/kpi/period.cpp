@@ -81,4 +81,29 @@ PeriodPair range_periods(LocalDate from, LocalDate to) {
   return {current, previous};
 }
 
+Expected<ResolvedPeriods> resolve_periods(const PeriodQuery& query, LocalDate today) {
+  const auto date = [](const std::string& text, const char* name) -> Expected<LocalDate> {
+    const auto parsed = parse_iso_date(text);
+    if (!parsed) return Error::invalid(name, "must be a date YYYY-MM-DD");
+    return *parsed;
+  };
+  LocalDate as_of = today;
+  if (!query.as_of.empty()) {
+    auto given = date(query.as_of, "as_of");
+    if (!given) return given.error();
+    as_of = *given;
+  }
+  if (!query.from.empty() || !query.to.empty()) {
+    auto from = date(query.from, "from");
+    if (!from) return from.error();
+    auto to = date(query.to, "to");
+    if (!to) return to.error();
+    if (*to < *from) return Error::invalid("to", "must not be before from");
+    return ResolvedPeriods{range_periods(*from, *to), query.as_of.empty() ? *to : as_of};
+  }
+  const auto kind = parse_period_kind(query.period.empty() ? "month" : query.period);
+  if (!kind) return Error::invalid("period", "must be one of day, week, month, quarter, year");
+  return ResolvedPeriods{calendar_periods(*kind, as_of), as_of};
+}
+
 }  // namespace vigie::kpi

@@ -9,8 +9,10 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
 
+#include "common/expected.hpp"
 #include "common/time.hpp"
 
 namespace vigie::kpi {
@@ -37,5 +39,21 @@ PeriodPair calendar_periods(PeriodKind kind, LocalDate as_of);
 
 // [from, to] and the same number of days just before `from`. Requires from <= to.
 PeriodPair range_periods(LocalDate from, LocalDate to);
+
+// What a request or a command line asks for, as given (empty: absent): a calendar period
+// (month by default) ending at as_of (today by default), or a range from–to (as_of then
+// defaults to `to`).
+struct PeriodQuery {
+  std::string period;
+  std::string from;
+  std::string to;
+  std::string as_of;
+};
+struct ResolvedPeriods {
+  PeriodPair periods;
+  LocalDate as_of;
+};
+// Errors name the parameter: "period", "from", "to" or "as_of".
+Expected<ResolvedPeriods> resolve_periods(const PeriodQuery& query, LocalDate today);
 
 }  // namespace vigie::kpi

@@ -57,5 +57,31 @@ TEST(PeriodKindNames, RoundTrip) {
   EXPECT_FALSE(parse_period_kind("semester"));
 }
 
+TEST(ResolvePeriods, DefaultsToTheMonthEndingToday) {
+  const auto resolved = resolve_periods({}, 2026y / November / 24d);
+  ASSERT_TRUE(resolved);
+  EXPECT_EQ(resolved->periods.current, (Period{2026y / November / 1d, 2026y / November / 24d}));
+  EXPECT_EQ(resolved->as_of, 2026y / November / 24d);
+}
+
+TEST(ResolvePeriods, ARangeWinsAndItsEndIsTheDefaultAsOf) {
+  const auto resolved = resolve_periods({"week", "2026-10-05", "2026-10-11", ""}, 2026y / November / 24d);
+  ASSERT_TRUE(resolved);
+  EXPECT_EQ(resolved->periods.current, (Period{2026y / October / 5d, 2026y / October / 11d}));
+  EXPECT_EQ(resolved->as_of, 2026y / October / 11d);
+}
+
+TEST(ResolvePeriods, RefusalsNameTheParameter) {
+  const LocalDate today = 2026y / November / 24d;
+  const auto field_of = [&](const PeriodQuery& query) {
+    const auto resolved = resolve_periods(query, today);
+    return resolved ? std::string{} : resolved.error().field + ": " + resolved.error().message;
+  };
+  EXPECT_EQ(field_of({"semester", "", "", ""}), "period: must be one of day, week, month, quarter, year");
+  EXPECT_EQ(field_of({"", "", "", "31/10/2026"}), "as_of: must be a date YYYY-MM-DD");
+  EXPECT_EQ(field_of({"", "2026-11-01", "", ""}), "to: must be a date YYYY-MM-DD");
+  EXPECT_EQ(field_of({"", "2026-11-10", "2026-11-01", ""}), "to: must not be before from");
+}
+
 }  // namespace
 }  // namespace vigie::kpi
