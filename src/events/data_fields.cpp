@@ -36,4 +36,15 @@ bool DataFields::flag(std::string_view name) const {
   return !value.error() && value.value_unsafe();
 }
 
+std::vector<std::string> DataFields::text_list(std::string_view name) const {
+  std::vector<std::string> out;
+  const auto field = object_[name];
+  simdjson::dom::array items;
+  if (field.error() || field.value_unsafe().get_array().get(items) != simdjson::SUCCESS) return out;
+  for (const simdjson::dom::element item : items) {
+    if (item.is_string()) out.emplace_back(item.get_string().value_unsafe());
+  }
+  return out;
+}
+
 }  // namespace vigie::events

@@ -7,7 +7,9 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include <simdjson.h>
 
@@ -25,6 +27,7 @@ class DataFields {
   std::optional<double> number(std::string_view name) const;
   std::optional<LocalDate> date(std::string_view name) const;
   bool flag(std::string_view name) const;  // false when absent
+  std::vector<std::string> text_list(std::string_view name) const;  // the strings of an array
 
  private:
   explicit DataFields(simdjson::dom::object object) : object_(object) {}
