@@ -8,8 +8,9 @@
 namespace vigie::testing {
 namespace {
 
-JsonWriter& envelope(JsonWriter& out, const std::string& id, const std::string& type,
-                     const std::string& site_id, const std::string& at) {
+// The envelope's members up to `"data":`, the writer then expecting the data's value.
+JsonWriter& envelope_head(JsonWriter& out, const std::string& id, const std::string& type,
+                          const std::string& site_id, const std::string& at) {
   out.begin_object().field("id", id).field("type", type);
   if (site_id.empty()) {
     out.key("site_id").null();
@@ -17,7 +18,12 @@ JsonWriter& envelope(JsonWriter& out, const std::string& id, const std::string& 
     out.field("site_id", site_id);
   }
   out.field("occurred_at", at).field("source", "web").field("actor_id", "P-0001");
-  return out.key("data").begin_object();
+  return out.key("data");
+}
+
+JsonWriter& envelope(JsonWriter& out, const std::string& id, const std::string& type,
+                     const std::string& site_id, const std::string& at) {
+  return envelope_head(out, id, type, site_id, at).begin_object();
 }
 
 }  // namespace
@@ -41,9 +47,7 @@ std::string event_json(const std::string& event_id, const std::string& type,
                        const std::string& site_id, const std::string& at,
                        const std::string& data) {
   JsonWriter out;
-  out.begin_object().field("id", event_id).field("type", type).field("site_id", site_id);
-  out.field("occurred_at", at).field("source", "web").field("actor_id", "P-0001");
-  out.key("data").raw(data);
+  envelope_head(out, event_id, type, site_id, at).raw(data);
   return out.end_object().take();
 }
 
