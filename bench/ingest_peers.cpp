@@ -1,8 +1,8 @@
 #include "bench/ingest_peers.hpp"
 
-#include <sqlite3.h>
-
 #include <memory>
+
+#include "bench/sqlite_handle.hpp"
 
 namespace vigie::bench {
 namespace {
@@ -15,40 +15,17 @@ Expected<std::uint64_t> parse_count(const std::string& text) {
   }
 }
 
-struct CloseDatabase {
-  void operator()(sqlite3* db) const noexcept { sqlite3_close(db); }
-};
-struct FinalizeStatement {
-  void operator()(sqlite3_stmt* statement) const noexcept { sqlite3_finalize(statement); }
-};
-using Database = std::unique_ptr<sqlite3, CloseDatabase>;
-using Statement = std::unique_ptr<sqlite3_stmt, FinalizeStatement>;
-
-Error sqlite_error(sqlite3* db, const std::string& doing) {
-  return Error::make(ErrorCode::io, "SQLite, " + doing + ": " + sqlite3_errmsg(db));
-}
-
-Expected<void> execute(sqlite3* db, const std::string& sql) {
-  if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr) != SQLITE_OK) {
-    return sqlite_error(db, sql);
-  }
-  return {};
-}
-
 Expected<Database> open_fresh(const std::string& path) {
-  sqlite3* raw = nullptr;
-  const int opened = sqlite3_open_v2(path.c_str(), &raw,
-                                     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
-  Database db(raw);
-  if (opened != SQLITE_OK) return sqlite_error(db.get(), "open " + path);
+  auto db = open_database(path);
+  if (!db) return db.error();
   for (const char* sql : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL"}) {
-    if (auto done = execute(db.get(), sql); !done) return done.error();
+    if (auto done = execute(db->get(), sql); !done) return done.error();
   }
   const std::string create =
       "CREATE TABLE events (id TEXT NOT NULL, type TEXT NOT NULL, site_id TEXT NOT NULL, "
       "occurred_at_ms INTEGER NOT NULL, source TEXT NOT NULL, actor_id TEXT NOT NULL, "
       "data TEXT NOT NULL)";
-  if (auto done = execute(db.get(), create); !done) return done.error();
+  if (auto done = execute(db->get(), create); !done) return done.error();
   return db;
 }
 

@@ -1,0 +1,16 @@
+#include "bench/kpi_sql.hpp"
+
+namespace vigie::bench {
+
+// Vigie's report compares each side with the period just before it (kpi/report.cpp): the
+// current period with the previous one, the previous one with the same span before it.
+SqlKpiRequest current_side(const kpi::Scope& scope, const kpi::PeriodPair& periods) {
+  return {periods.current, periods.previous, scope};
+}
+
+SqlKpiRequest previous_side(const kpi::Scope& scope, const kpi::PeriodPair& periods) {
+  return {periods.previous,
+          kpi::range_periods(periods.previous.from, periods.previous.to).previous, scope};
+}
+
+}  // namespace vigie::bench
