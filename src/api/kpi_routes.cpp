@@ -1,7 +1,8 @@
 // GET /api/v1/kpis?period=…&from=…&to=…&as_of=…&region=…&manager=…&type=…&team=…&status=…
 // All 15 KPIs with the previous period and the change (kpis.md, "the figures' names"), from the
-// server's live KPI state. GET /api/v1/kpis/{n}: one of them, with its figures site by site. A manager's token sees only their own sites: the scope's manager is
-// theirs whatever the query says.
+// server's live KPI state. GET /api/v1/kpis/{n}[?by=site|chief|team|day]: one of them with its
+// breakdown (kpi/breakdown.hpp; the default depends on the KPI). A manager's token sees only
+// their own sites: the scope's manager is theirs whatever the query says.
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
 #include "common/paris_time.hpp"
@@ -34,13 +35,19 @@ HttpResponse get_kpis(ApiServices& services, const HttpRequest& request, int id)
   if (!periods) return json_error(periods.error());
   auto scope = scope_of(request, *principal);
   if (!scope) return json_error(scope.error());
+  kpi::BreakdownBy by = kpi::default_breakdown(id);
+  if (const std::string name = request.query_param("by"); !name.empty()) {
+    const auto parsed = kpi::parse_breakdown_by(name);
+    if (!parsed) return json_error(Error::invalid("by", "must be one of site, chief, team, day"));
+    by = *parsed;
+  }
   return services.kpis->read([&](const kpi::Company& company) {
     // Alerts and the planner arrive in later versions: until then nothing was sent or accepted.
     const kpi::KpiReport report =
         kpi::compute_report(company, *scope, periods->periods, periods->as_of, {}, {}, {});
     if (id == 0) return json_ok(kpi::report_json(report));
-    const auto breakdown = kpi::site_breakdown(company, *scope, periods->periods, id, {});
-    return json_ok(kpi::kpi_json(report, id, breakdown));
+    const auto rows = kpi::breakdown(company, *scope, periods->periods, id, by, {});
+    return json_ok(kpi::kpi_json(report, id, by, rows));
   });
 }
 

@@ -9,26 +9,11 @@
 
 #include "kpi/company.hpp"
 #include "kpi/figure_set.hpp"
-#include "kpi/money_kpis.hpp"
-#include "kpi/operations_kpis.hpp"
+#include "kpi/one_kpi.hpp"
 #include "kpi/period.hpp"
 #include "kpi/scope.hpp"
-#include "kpi/site_kpis.hpp"
 
 namespace vigie::kpi {
-
-struct KpiSettings {
-  SiteKpiSettings sites;
-  OperationsSettings operations;
-  MoneySettings money;
-};
-
-// Figures that come from outside the folded events: the alerts' history and the planner's
-// accepted suggestions, for a period.
-struct OutsideFigures {
-  std::int64_t budget_alerts_sent = 0;
-  PlanningSavings accepted_plans;
-};
 
 struct KpiResult {
   int id = 0;
@@ -45,15 +30,6 @@ struct KpiReport {
   Scope scope;
   std::vector<KpiResult> kpis;  // ids 1 to 15, in order
 };
-
-// One KPI's figures for each site of the scope alone (GET /api/v1/kpis/{n}), in site order.
-struct SiteFigures {
-  std::string site_id;
-  FigureSet value;
-};
-std::vector<SiteFigures> site_breakdown(const Company& company, const Scope& scope,
-                                        const PeriodPair& periods, int id,
-                                        const KpiSettings& settings);
 
 KpiReport compute_report(const Company& company, const Scope& scope, const PeriodPair& periods,
                          LocalDate as_of, const KpiSettings& settings,

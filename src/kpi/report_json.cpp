@@ -1,5 +1,7 @@
 #include "kpi/report_json.hpp"
 
+#include <array>
+
 #include "common/json_writer.hpp"
 
 namespace vigie::kpi {
@@ -84,16 +86,21 @@ std::string report_json(const KpiReport& report) {
   return out.take();
 }
 
-std::string kpi_json(const KpiReport& report, int id, const std::vector<SiteFigures>& breakdown) {
+std::string kpi_json(const KpiReport& report, int id, BreakdownBy by,
+                     const std::vector<BreakdownRow>& breakdown) {
+  static constexpr std::array<const char*, 4> kRowKeys = {"site_id", "chief_id", "team_id", "date"};
+  const char* row_key = kRowKeys[static_cast<std::size_t>(by)];
   JsonWriter out;
   out.begin_object();
   write_heading(out, report);
   out.key("kpi");
   write_kpi_members(out, report.kpis.at(static_cast<std::size_t>(id - 1)));
-  out.key("breakdown").begin_array();
-  for (const SiteFigures& site : breakdown) {
-    out.begin_object().field("site_id", site.site_id).key("value");
-    write_set(out, site.value);
+  out.field("breakdown_by", breakdown_by_name(by)).key("breakdown").begin_array();
+  for (const BreakdownRow& row : breakdown) {
+    out.begin_object().key(row_key);
+    row.key.empty() ? out.null() : out.value(row.key);  // sites without a chief or a team
+    out.key("value");
+    write_set(out, row.value);
     out.end_object();
   }
   out.end_array().end_object().end_object();

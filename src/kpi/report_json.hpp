@@ -4,14 +4,17 @@
 
 #include <string>
 
+#include "kpi/breakdown.hpp"
 #include "kpi/report.hpp"
 
 namespace vigie::kpi {
 
 std::string report_json(const KpiReport& report);
 
-// One KPI (1–15) of the report, with its per-site breakdown:
-// {"period",…,"kpi":{"id","name","value","previous","change","settings","breakdown":[{"site_id",…}]}}
-std::string kpi_json(const KpiReport& report, int id, const std::vector<SiteFigures>& breakdown);
+// One KPI (1–15) of the report, with its breakdown (kpi/breakdown.hpp):
+// {"period",…,"kpi":{"id","name","value","previous","change","settings","breakdown_by":"site",
+//  "breakdown":[{"site_id":…,"value":{…}}]}}; rows are keyed site_id, chief_id, team_id or date.
+std::string kpi_json(const KpiReport& report, int id, BreakdownBy by,
+                     const std::vector<BreakdownRow>& breakdown);
 
 }  // namespace vigie::kpi

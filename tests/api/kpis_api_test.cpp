@@ -84,6 +84,32 @@ TEST_F(KpisApiTest, OneKpiWithItsFiguresSiteBySite) {
   EXPECT_EQ(server_.client().Get("/api/v1/kpis/16", {{"Authorization", "Bearer " + direction_}})->status, 404);
 }
 
+TEST_F(KpisApiTest, BreakdownsByTeamByDayAndTheDefaultOfEachKpi) {
+  const auto by_team = get("/2?period=month&as_of=2026-11-24&by=team", direction_);
+  ASSERT_EQ(by_team->status, 200) << by_team->body;
+  EXPECT_NE(by_team->body.find(R"("breakdown_by":"team","breakdown":[{"team_id":"T-01","value":)"
+                               R"({"budget_total":250000,"actual_cost":1000,)"),
+            std::string::npos) << by_team->body;
+  EXPECT_NE(by_team->body.find(R"({"team_id":"T-02","value":{"budget_total":80000,"actual_cost":500,)"),
+            std::string::npos);
+  // Day by day, a state (AC to date) is read at each day's end: 1 000 € on the 5th, 1 500 € on the 6th.
+  const auto by_day = get("/2?from=2026-11-05&to=2026-11-06&by=day", direction_);
+  ASSERT_EQ(by_day->status, 200) << by_day->body;
+  EXPECT_NE(by_day->body.find(R"("breakdown":[{"date":"2026-11-05","value":{"budget_total":330000,)"
+                              R"("actual_cost":1000,)"), std::string::npos) << by_day->body;
+  EXPECT_NE(by_day->body.find(R"({"date":"2026-11-06","value":{"budget_total":330000,"actual_cost":1500,)"),
+            std::string::npos);
+  // Photos per day are broken down by day, productivity by chief, unless asked otherwise.
+  EXPECT_NE(get("/9?period=week&as_of=2026-11-24", direction_)->body.find(R"("breakdown_by":"day")"),
+            std::string::npos);
+  const auto chiefs = get("/6?period=month&as_of=2026-11-24", direction_);
+  EXPECT_NE(chiefs->body.find(R"("breakdown_by":"chief","breakdown":[{"chief_id":"P-CCH-1",)"),
+            std::string::npos) << chiefs->body;
+  const auto wrong = get("/6?by=region", direction_);
+  EXPECT_EQ(wrong->status, 422);
+  EXPECT_NE(wrong->body.find(R"("field":"by")"), std::string::npos);
+}
+
 TEST_F(KpisApiTest, RefusalsNameTheParameter) {
   EXPECT_EQ(server_.client().Get("/api/v1/kpis")->status, 401);
   EXPECT_EQ(get(kNovember, ingest_)->status, 403);  // an ingest token does not read
