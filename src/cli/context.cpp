@@ -87,7 +87,13 @@ int Context::require_empty_store(const char* command) {
     std::fprintf(stderr, "vigie: %s\n", count.error().describe().c_str());
     return kExitFailure;
   }
-  if (*count == 0) return kExitOk;
+  if (*count == 0) {
+    // A KPI snapshot left there describes another store's events: once this one is filled, its
+    // event at the snapshot's watermark might happen to have the same id.
+    std::error_code ignored;
+    std::filesystem::remove(config().kpi_snapshot_path(), ignored);
+    return kExitOk;
+  }
   std::fprintf(stderr,
                "vigie %s : la base de %s contient déjà %s événements ; il faut un répertoire "
                "de données vide (--data-dir)\n",

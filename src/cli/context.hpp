@@ -43,7 +43,8 @@ class Context {
   void lock_data_dir(const std::string& command);
 
   // For commands that build a store from scratch (demo, replay): kExitOk when the store holds
-  // no event; otherwise says why on stderr, naming `command`, and returns the exit code.
+  // no event (and any KPI snapshot of an earlier store is removed); otherwise says why on
+  // stderr, naming `command`, and returns the exit code.
   int require_empty_store(const char* command);
 
  private:

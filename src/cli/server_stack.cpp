@@ -1,5 +1,6 @@
 #include "cli/server_stack.hpp"
 
+#include "kpi/company_codec.hpp"
 #include "kpi/company_loader.hpp"
 
 namespace vigie::cli {
@@ -36,10 +37,12 @@ ServerStack::ServerStack(const Config& config, const Logger& log, store::Store& 
   archiver_ = std::make_unique<ingest::Archiver>(store, archive, log);
   pipeline_->add_observer(&metrics_);
   pipeline_->add_observer(archiver_.get());
-  // The KPI state starts from every stored event, before any request can add one.
-  auto company = kpi::load_company(store);
-  if (!company) throw StartupError{"cannot fold the stored events into KPIs: " + company.error().describe()};
-  kpis_ = std::make_unique<kpi::LiveCompany>(std::move(*company));
+  // The KPI state starts from the snapshot and every event stored since, before any request
+  // can add one.
+  auto loaded = kpi::load_company(store, {}, {config.kpi_snapshot_path()}, log);
+  if (!loaded) throw StartupError{"cannot fold the stored events into KPIs: " + loaded.error().describe()};
+  kpi_snapshot_watermark_ = loaded->snapshot_watermark;
+  kpis_ = std::make_unique<kpi::LiveCompany>(std::move(loaded->company));
   kpi_feed_ = std::make_unique<api::KpiFeed>(*kpis_);
   pipeline_->add_observer(kpi_feed_.get());
   metrics_.add_gauge("vigie_ingest_queue_depth", "Events waiting for the group commit.",
@@ -70,6 +73,29 @@ void ServerStack::stop() {
   server_->stop();        // in-flight requests finish and are acknowledged first
   pipeline_->shutdown();  // then what they queued is committed
   archiver_->stop();      // and archived
+  save_kpi_snapshot();    // and the KPI state, which holds it all, saved
+}
+
+// Every event the store holds went through the pipeline, whose commits the KPI feed folded:
+// with the pipeline drained, the state holds exactly the events up to the store's last seq.
+// The state is copied to bytes under the read lock; compression and writing happen outside it.
+void ServerStack::save_kpi_snapshot() {
+  const auto last_seq = store_.last_seq();
+  if (!last_seq) {
+    log_.warn("kpi snapshot not written", {{"error", last_seq.error().describe()}});
+    return;
+  }
+  if (kpi_snapshot_watermark_ == *last_seq) return;  // the file already holds this state
+  kpi::CompanySettings settings;
+  const std::string state = kpis_->read([&settings](const kpi::Company& company) {
+    settings = company.settings();
+    return kpi::encode_company(company);
+  });
+  // A failure is logged there; the next start folds from the older snapshot.
+  if (kpi::save_company_snapshot(store_, config_.kpi_snapshot_path(), settings, *last_seq, state,
+                                 log_)) {
+    kpi_snapshot_watermark_ = *last_seq;
+  }
 }
 
 }  // namespace vigie::cli

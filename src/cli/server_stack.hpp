@@ -3,10 +3,14 @@
 // Everything `vigie serve` runs, built in dependency order and stopped in reverse:
 // pipeline (group commit) → observers (metrics, raw archive) → webhooks → HTTP server.
 // Stopping: the HTTP server finishes in-flight requests, the pipeline commits what they queued,
-// the archiver drains. Tests build one on a temporary data directory to talk to a real server.
+// the archiver drains, then the KPI state, which now holds every stored event, is saved as the
+// snapshot the next start reads (kpi/company_loader.hpp). Tests build one on a temporary data
+// directory to talk to a real server.
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 
 #include "api/auth.hpp"
 #include "api/http_server.hpp"
@@ -23,7 +27,8 @@ namespace vigie::cli {
 
 class ServerStack {
  public:
-  // Throws StartupError when a configured webhook source cannot be loaded.
+  // Throws StartupError when a configured webhook source cannot be loaded or the KPI state
+  // cannot be read from the store.
   ServerStack(const Config& config, const Logger& log, store::Store& store);
   ~ServerStack();
 
@@ -35,6 +40,8 @@ class ServerStack {
   api::Metrics& metrics() { return metrics_; }
 
  private:
+  void save_kpi_snapshot();
+
   const Config& config_;
   const Logger& log_;
   store::Store& store_;
@@ -44,6 +51,7 @@ class ServerStack {
   std::unique_ptr<ingest::WebhookReceiver> webhooks_;
   std::unique_ptr<kpi::LiveCompany> kpis_;
   std::unique_ptr<api::KpiFeed> kpi_feed_;
+  std::optional<std::int64_t> kpi_snapshot_watermark_;  // of the snapshot file, when current
   api::Authenticator auth_;
   std::unique_ptr<api::ApiServices> services_;
   std::unique_ptr<api::HttpServer> server_;

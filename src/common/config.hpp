@@ -45,6 +45,7 @@ struct Config {
   std::string store_path() const { return data_dir + "/vigie.sqlite"; }
   std::string lake_dir() const { return data_dir + "/lake/raw"; }
   std::string models_dir() const { return data_dir + "/models"; }
+  std::string kpi_snapshot_path() const { return data_dir + "/kpi/aggregates.vks"; }
 };
 
 // A setting's value as written. Environment and flags only have text; a TOML file says whether

@@ -12,6 +12,7 @@
 #include <new>
 #include <utility>
 
+#include "common/file_io.hpp"
 #include "common/paris_time.hpp"
 
 namespace vigie::ingest {
@@ -21,78 +22,6 @@ namespace {
 // until its checksum is verified, so this bounds the reader's memory.
 constexpr std::size_t kMaxFrameTextBytes = 1u << 20;
 constexpr int kMaxNameAttempts = 1000;
-
-Error io_error(std::string_view action, const std::filesystem::path& path, int error_number) {
-  return Error::make(ErrorCode::io, std::string{action} + " " + path.string() + ": " +
-                                        std::strerror(error_number));
-}
-
-class FileDescriptor {
- public:
-  FileDescriptor() = default;
-  explicit FileDescriptor(int fd) : fd_(fd) {}
-  ~FileDescriptor() { reset(); }
-  FileDescriptor(FileDescriptor&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-  FileDescriptor& operator=(FileDescriptor&& other) noexcept {
-    if (this != &other) {
-      reset();
-      fd_ = std::exchange(other.fd_, -1);
-    }
-    return *this;
-  }
-  FileDescriptor(const FileDescriptor&) = delete;
-  FileDescriptor& operator=(const FileDescriptor&) = delete;
-
-  int get() const { return fd_; }
-  bool is_open() const { return fd_ >= 0; }
-  void reset() {
-    if (fd_ >= 0) ::close(fd_);
-    fd_ = -1;
-  }
-
- private:
-  int fd_ = -1;
-};
-
-Expected<void> sync_file(int fd, const std::filesystem::path& path) {
-  if (::fsync(fd) != 0) return io_error("cannot fsync", path, errno);
-  return {};
-}
-
-Expected<void> sync_directory(const std::filesystem::path& dir) {
-  const FileDescriptor fd{::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)};
-  if (!fd.is_open()) return io_error("cannot open directory", dir, errno);
-  return sync_file(fd.get(), dir);
-}
-
-Expected<void> write_all(int fd, std::string_view bytes, const std::filesystem::path& path) {
-  while (!bytes.empty()) {
-    const ssize_t written = ::write(fd, bytes.data(), bytes.size());
-    if (written < 0 && errno == EINTR) continue;
-    if (written < 0) return io_error("cannot write", path, errno);
-    bytes.remove_prefix(static_cast<std::size_t>(written));
-  }
-  return {};
-}
-
-// Creates each missing level of `dir`. A level created here is fsynced into its parent: else a
-// crash could forget the directory, and with it files whose events are marked archived.
-Expected<void> make_directories(const std::filesystem::path& dir, bool durable) {
-  std::filesystem::path level;
-  for (const auto& part : dir) {
-    level /= part;
-    if (level == level.root_path() || part.empty()) continue;
-    if (::mkdir(level.c_str(), 0755) == 0) {
-      if (!durable) continue;
-      const auto parent = level.has_parent_path() ? level.parent_path() : ".";
-      auto synced = sync_directory(parent);
-      if (!synced) return synced;
-    } else if (errno != EEXIST) {
-      return io_error("cannot create directory", level, errno);
-    }
-  }
-  return {};
-}
 
 std::string two_digits(unsigned value) {
   char text[8];

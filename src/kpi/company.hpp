@@ -87,6 +87,10 @@ class Company {
   std::optional<std::size_t> feature_id(std::string_view name) const;
 
  private:
+  // Saves and restores the members below (kpi/company_codec.cpp): a new member goes there too,
+  // and a change to what apply() computes bumps kSnapshotFormatVersion (company_snapshot.hpp).
+  friend struct CompanyCodec;
+
   SiteState& site_state(const std::string& id);
   void apply_site(const events::Event& event);
   void apply_incident(const events::Event& event);

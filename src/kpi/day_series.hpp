@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace vigie::kpi {
@@ -60,6 +61,19 @@ class DaySeries {
   bool empty() const { return days_.empty(); }
   std::int32_t first_day() const { return first_day_; }
   std::int32_t last_day() const { return first_day_ + static_cast<std::int32_t>(days_.size()) - 1; }
+
+  // For saving and restoring (kpi/company_codec.hpp): the value of each day from first_day(),
+  // and a series rebuilt from them, its running totals made.
+  const std::vector<T>& days() const { return days_; }
+  static DaySeries from_days(std::int32_t first_day, std::vector<T> days) {
+    DaySeries series;
+    series.first_day_ = first_day;
+    series.totals_.resize(days.size());
+    series.days_ = std::move(days);
+    series.stale_from_ = 0;
+    series.refresh();
+    return series;
+  }
 
  private:
   static constexpr std::size_t kFresh = static_cast<std::size_t>(-1);

@@ -1,5 +1,6 @@
 #include "support/child_process.hpp"
 
+#include <fcntl.h>
 #include <httplib.h>
 #include <netinet/in.h>
 #include <signal.h>
@@ -31,12 +32,19 @@ std::string vigie_binary() {
   return path;
 }
 
-CommandResult run_vigie(const std::vector<std::string>& args) {
+CommandResult run_vigie(const std::vector<std::string>& args) { return run_vigie(args, ""); }
+
+CommandResult run_vigie(const std::vector<std::string>& args, const std::string& stderr_path) {
   const std::string binary = vigie_binary();
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
   const pid_t pid = fork();
   if (pid == 0) {
+    if (!stderr_path.empty()) {
+      const int err = open(stderr_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+      if (err < 0) _exit(127);
+      dup2(err, STDERR_FILENO);
+    }
     dup2(pipe_fds[1], STDOUT_FILENO);
     close(pipe_fds[0]);
     close(pipe_fds[1]);

@@ -17,6 +17,8 @@ struct CommandResult {
 };
 // Runs to completion; stdout captured, stderr passed through.
 CommandResult run_vigie(const std::vector<std::string>& args);
+// The same, with stderr (the logs) written to the file `stderr_path` instead.
+CommandResult run_vigie(const std::vector<std::string>& args, const std::string& stderr_path);
 
 class ChildServer {
  public:
