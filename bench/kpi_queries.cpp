@@ -27,7 +27,7 @@ kpi::Scope random_scope(const kpi::Company& company, LocalDate as_of, demo::Rng&
   const Instant end = kpi::end_of_day(as_of);
   const kpi::SiteAt site = kpi::site_at(company.sites()[rng.below(company.sites().size())], end);
   if (!site.known) return scope;
-  const kpi::SiteAttributes& a = site.attributes;
+  const kpi::SiteAttributes& a = site.attributes();
   if (rng.chance(1.0 / 3)) scope.region = a.region;
   if (rng.chance(1.0 / 3)) scope.manager = a.manager_id;
   if (rng.chance(1.0 / 3)) scope.type = a.type;

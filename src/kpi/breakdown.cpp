@@ -82,10 +82,10 @@ std::vector<BreakdownRow> breakdown(const Company& company, const Scope& scope,
                       [](const SiteAt& site) { return site.site->id; });
     case BreakdownBy::chief:
       return by_group(company, scope, periods, id, settings,
-                      [](const SiteAt& site) { return site.attributes.chief_id; });
+                      [](const SiteAt& site) { return site.attributes().chief_id; });
     case BreakdownBy::team:
       return by_group(company, scope, periods, id, settings,
-                      [](const SiteAt& site) { return site.attributes.team_id; });
+                      [](const SiteAt& site) { return site.attributes().team_id; });
     case BreakdownBy::day:
       return by_day(company, scope, periods, id, settings);
   }

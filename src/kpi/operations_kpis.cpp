@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "common/french_calendar.hpp"
+#include "common/paris_time.hpp"
 #include "kpi/team_kpis.hpp"
 
 namespace vigie::kpi {
@@ -18,28 +19,32 @@ int days_in_month(LocalDate day) {
       year_month_day_last{day.year(), month_day_last{day.month()}}.day()));
 }
 
-// The period's days, each with its end instant and its weight in site-months (1 / days of its
-// month), computed once per request rather than once per site.
-struct PeriodDay {
-  Instant end;
-  double month_share;
-};
-
-std::vector<PeriodDay> period_days(const Period& period) {
-  std::vector<PeriodDay> days;
+// Site-months up to each day of the period: weights[i] = the months of its first i days, each
+// day weighing 1 / days of its month. Computed once per request rather than once per site.
+std::vector<double> cumulative_month_shares(const Period& period) {
+  std::vector<double> weights{0};
   for (std::int32_t day = days_since_epoch(period.from); day <= days_since_epoch(period.to);
        ++day) {
-    days.push_back({end_of_day(date_of(day)), 1.0 / days_in_month(date_of(day))});
+    weights.push_back(weights.back() + 1.0 / days_in_month(date_of(day)));
   }
-  return days;
+  return weights;
 }
 
-// Site-months the site was active in the period: each active day weighs 1 / days of its month.
-double active_site_months(const SiteState& site, const std::vector<PeriodDay>& days) {
+// Site-months the site was active in the period. A status step governs the days from its Paris
+// day (its status is the day's status at the end of the day) to the day before the next step's:
+// a walk over the few steps, not a lookup per day.
+double active_site_months(const SiteState& site, const Period& period,
+                          const std::vector<double>& weights) {
+  const std::int32_t first = days_since_epoch(period.from);
+  const std::int32_t last = days_since_epoch(period.to);
+  const auto& steps = site.status.steps();
   double months = 0;
-  for (const PeriodDay& day : days) {
-    const SiteStatus* status = site.status.at(day.end);
-    if (status != nullptr && *status == SiteStatus::active) months += day.month_share;
+  for (std::size_t k = 0; k < steps.size(); ++k) {
+    if (steps[k].value != SiteStatus::active) continue;
+    const std::int32_t from = std::max(first, paris_day_number(steps[k].at));
+    const std::int32_t to =
+        std::min(last, k + 1 < steps.size() ? paris_day_number(steps[k + 1].at) - 1 : last);
+    if (from <= to) months += weights[to - first + 1] - weights[from - first];
   }
   return months;
 }
@@ -64,11 +69,11 @@ TracedIncidents traced_incidents(const std::vector<SiteAt>& in_scope, const Peri
                                  const OperationsSettings& settings) {
   TracedIncidents out;
   out.recorded = period_total(in_scope, period).incidents_opened;
-  const std::vector<PeriodDay> days = period_days(period);
+  const std::vector<double> weights = cumulative_month_shares(period);
   for (const SiteAt& site : in_scope) {
-    const auto baseline = settings.incidents_per_site_month.find(site.attributes.type);
+    const auto baseline = settings.incidents_per_site_month.find(site.attributes().type);
     if (baseline == settings.incidents_per_site_month.end()) continue;
-    out.expected += baseline->second * active_site_months(*site.site, days);
+    out.expected += baseline->second * active_site_months(*site.site, period, weights);
   }
   out.traced_rate = ratio(static_cast<double>(out.recorded), out.expected);
   return out;

@@ -11,6 +11,11 @@ bool matches(const std::string& wanted, const std::string& value) {
 
 }  // namespace
 
+const SiteAttributes& SiteAt::attributes() const {
+  static const SiteAttributes kUnknown;  // before the site's first record
+  return record != nullptr ? *record : kUnknown;
+}
+
 Instant end_of_day(LocalDate day) {
   const LocalDate next{std::chrono::sys_days{day} + std::chrono::days{1}};
   return paris_instant(next, 0, 0) - std::chrono::milliseconds{1};
@@ -22,7 +27,7 @@ SiteAt site_at(const SiteState& site, Instant end) {
   const SiteAttributes* attributes = site.attributes.at(end);
   if (attributes == nullptr) return out;
   out.known = true;
-  out.attributes = *attributes;
+  out.record = attributes;
   if (const auto* status = site.status.at(end)) out.status = *status;
   if (const auto* budget = site.budget_cents.at(end)) out.budget_cents = *budget;
   if (const auto* percent = site.percent_complete.at(end)) out.percent_complete = *percent;
@@ -32,7 +37,7 @@ SiteAt site_at(const SiteState& site, Instant end) {
 }
 
 bool in_scope(const SiteAt& site, const Scope& scope) {
-  const SiteAttributes& a = site.attributes;
+  const SiteAttributes& a = site.attributes();
   return site.known && matches(scope.region, a.region) && matches(scope.manager, a.manager_id) &&
          matches(scope.type, a.type) && matches(scope.team, a.team_id) &&
          (!scope.status || *scope.status == site.status);

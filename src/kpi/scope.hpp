@@ -31,7 +31,8 @@ Instant end_of_day(LocalDate day);
 struct SiteAt {
   const SiteState* site = nullptr;
   bool known = false;
-  SiteAttributes attributes;
+  const SiteAttributes* record = nullptr;  // into the site's timeline: nothing copied per request
+  const SiteAttributes& attributes() const;
   SiteStatus status = SiteStatus::planned;
   std::int64_t budget_cents = 0;
   double percent_complete = 0;  // 100 once completed

@@ -75,7 +75,7 @@ ScheduleVsActual schedule_vs_actual(const std::vector<SiteAt>& of_period, const 
   ScheduleVsActual out;
   double delay_days = 0;
   for (const SiteAt& site : of_period) {
-    const auto& a = site.attributes;
+    const auto& a = site.attributes();
     double gap = 0;
     if (completed_in(site, period)) {
       gap = days_since_epoch(*site.actual_end) - days_since_epoch(a.planned_end);

@@ -16,7 +16,7 @@ DayCounters period_total(const std::vector<SiteAt>& in_scope, const Period& peri
 std::vector<std::string> chiefs_of(const std::vector<SiteAt>& of_period) {
   std::vector<std::string> chiefs;
   for (const SiteAt& site : of_period) {
-    if (!site.attributes.chief_id.empty()) chiefs.push_back(site.attributes.chief_id);
+    if (!site.attributes().chief_id.empty()) chiefs.push_back(site.attributes().chief_id);
   }
   std::sort(chiefs.begin(), chiefs.end());
   chiefs.erase(std::unique(chiefs.begin(), chiefs.end()), chiefs.end());
