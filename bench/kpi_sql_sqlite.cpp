@@ -29,7 +29,7 @@ latest AS (  -- per site, the events that set a state, newest first (ties: arriv
 spent AS (
   SELECT site_id, SUM(amount) AS ac FROM events
   WHERE type = 'expense.recorded' AND day <= :t GROUP BY site_id),
-sites AS (  -- every site in scope, as it stood at the end of the period
+sites AS MATERIALIZED (  -- every site in scope, as it stood at the end of the period
   SELECT r.site_id, r.site_type, r.chief_id, r.planned_start, r.planned_end, s.status,
          s.actual_end, b.budget_total AS bac, COALESCE(x.ac, 0) AS ac,
          CASE WHEN s.status = 'completed' THEN 100 ELSE COALESCE(p.percent, 0) END AS pct
@@ -47,18 +47,18 @@ sites AS (  -- every site in scope, as it stood at the end of the period
     AND (:region = '' OR r.region = :region) AND (:manager = '' OR r.manager_id = :manager)
     AND (:type = '' OR r.site_type = :type) AND (:team = '' OR r.team_id = :team)
     AND (:status = '' OR s.status = :status)),
-period_sites AS (  -- in progress at the end, or completed within the period
+period_sites AS MATERIALIZED (  -- in progress at the end, or completed within the period
   SELECT *, pct / 100.0 * bac AS ev,
          status = 'completed' AND actual_end BETWEEN :f AND :t AS completed_in
   FROM sites
   WHERE status IN ('active', 'suspended') OR (status = 'completed' AND actual_end BETWEEN :f AND :t)),
-overrun AS (SELECT * FROM period_sites WHERE ev > 0 AND ac > ev * 1.02),
-gaps AS (
+overrun AS MATERIALIZED (SELECT * FROM period_sites WHERE ev > 0 AND ac > ev * 1.02),
+gaps AS MATERIALIZED (
   SELECT CASE WHEN completed_in THEN actual_end - planned_end
               ELSE MIN(MAX(:t - planned_start, 0), planned_end - planned_start)
                    - pct / 100.0 * (planned_end - planned_start) END AS gap
   FROM period_sites),
-labels AS (  -- an incident's labels: the latest opening or relabelling that gives each
+labels AS (  -- an incident's labels at the period's end: per field, the latest event that gives it
   SELECT site_id, incident_id, category, severity, urgency,
          ROW_NUMBER() OVER (PARTITION BY site_id, incident_id, category IS NULL
                             ORDER BY at_ms DESC, seq DESC) AS category_rank,
@@ -66,18 +66,17 @@ labels AS (  -- an incident's labels: the latest opening or relabelling that giv
                             ORDER BY at_ms DESC, seq DESC) AS severity_rank,
          ROW_NUMBER() OVER (PARTITION BY site_id, incident_id, urgency IS NULL
                             ORDER BY at_ms DESC, seq DESC) AS urgency_rank
-  FROM events WHERE type IN ('incident.opened', 'incident.relabelled')),
-incidents AS (
-  SELECT i.*,
-         (SELECT category FROM labels l WHERE l.site_id = i.site_id AND l.incident_id = i.incident_id
-            AND l.category IS NOT NULL AND l.category_rank = 1) AS category,
-         (SELECT CASE severity WHEN 'low' THEN 1 WHEN 'medium' THEN 2 WHEN 'high' THEN 3
-                               WHEN 'critical' THEN 4 END
-            FROM labels l WHERE l.site_id = i.site_id AND l.incident_id = i.incident_id
-            AND l.severity IS NOT NULL AND l.severity_rank = 1) AS severity,
-         (SELECT CASE urgency WHEN '1h' THEN 1 WHEN '4h' THEN 4 WHEN '1d' THEN 24 WHEN '3d' THEN 72 END
-            FROM labels l WHERE l.site_id = i.site_id AND l.incident_id = i.incident_id
-            AND l.urgency IS NOT NULL AND l.urgency_rank = 1) AS sla_hours
+  FROM events WHERE type IN ('incident.opened', 'incident.relabelled') AND day <= :t),
+incident_labels AS (
+  SELECT site_id, incident_id,
+         MAX(CASE WHEN category_rank = 1 THEN category END) AS category,
+         MAX(CASE WHEN severity_rank = 1 THEN CASE severity WHEN 'low' THEN 1 WHEN 'medium' THEN 2
+                  WHEN 'high' THEN 3 WHEN 'critical' THEN 4 END END) AS severity,
+         MAX(CASE WHEN urgency_rank = 1 THEN CASE urgency WHEN '1h' THEN 1 WHEN '4h' THEN 4
+                  WHEN '1d' THEN 24 WHEN '3d' THEN 72 END END) AS sla_hours
+  FROM labels GROUP BY site_id, incident_id),
+incidents AS MATERIALIZED (
+  SELECT i.*, l.category, l.severity, l.sla_hours
   FROM (SELECT site_id, incident_id,
                MAX(CASE WHEN type = 'incident.opened' THEN at_ms END) AS opened_ms,
                MAX(CASE WHEN type = 'incident.opened' THEN day END) AS opened_day,
@@ -88,8 +87,9 @@ incidents AS (
         FROM events WHERE type IN ('incident.opened', 'incident.taken', 'incident.resolved')
           AND site_id IN (SELECT site_id FROM sites)
         GROUP BY site_id, incident_id) i
-  WHERE opened_ms IS NOT NULL),
-requests AS (
+  LEFT JOIN incident_labels l ON l.site_id = i.site_id AND l.incident_id = i.incident_id
+  WHERE i.opened_ms IS NOT NULL),
+requests AS MATERIALIZED (
   SELECT * FROM (
     SELECT site_id, request_id,
            MAX(CASE WHEN type = 'request.opened' THEN kind END) AS kind,
@@ -101,7 +101,7 @@ requests AS (
       AND site_id IN (SELECT site_id FROM sites)
     GROUP BY site_id, request_id)
   WHERE opened_ms IS NOT NULL),
-design_items AS (  -- the design office's: Technique incidents, technical requests and questions
+design_items AS MATERIALIZED (  -- the design office's: Technique incidents, technical requests and questions
   SELECT opened_day,
          MIN(COALESCE(taken_day, resolved_day), COALESCE(resolved_day, taken_day)) AS leave_day,
          resolved_day, (resolved_ms - opened_ms) / 3600000.0 AS hours,
@@ -111,18 +111,18 @@ design_items AS (  -- the design office's: Technique incidents, technical reques
   SELECT opened_day, resolved_day, resolved_day, (resolved_ms - opened_ms) / 3600000.0,
          (resolved_ms - opened_ms) / 3600000.0 <= 24
   FROM requests WHERE kind IN ('technical', 'design_office_question')),
-counters AS (  -- the period's sums over every event of the sites in scope
+counters AS MATERIALIZED (  -- the period's sums over every event of the sites in scope
   SELECT COALESCE(SUM(type = 'report.submitted'), 0) AS reports,
          COALESCE(SUM(CASE WHEN type = 'report.submitted' THEN writing_minutes END), 0) AS writing,
          COALESCE(SUM(type = 'report.submitted' AND sent_to_client = 1), 0) AS sent,
          COALESCE(SUM(type = 'photo.uploaded'), 0) AS photos
   FROM events WHERE day BETWEEN :f AND :t AND site_id IN (SELECT site_id FROM sites)
     AND type IN ('report.submitted', 'photo.uploaded')),
-hours AS (
+hours AS MATERIALIZED (
   SELECT COALESCE(SUM(hours_total), 0) AS total, COALESCE(SUM(hours_billable), 0) AS billable
   FROM events WHERE type = 'timesheet.recorded' AND COALESCE(date_day, day) BETWEEN :f AND :t
     AND site_id IN (SELECT site_id FROM sites)),
-scores AS (
+scores AS MATERIALIZED (
   SELECT site_id,
          SUM(CASE WHEN day BETWEEN :f AND :t THEN score END) AS now_sum,
          COUNT(CASE WHEN day BETWEEN :f AND :t THEN 1 END) AS now_n,
@@ -141,12 +141,12 @@ active_spans AS (
   SELECT site_id, day AS first_day, LEAD(day) OVER (PARTITION BY site_id ORDER BY day) - 1 AS last_day,
          status
   FROM status_days),
-site_months AS (  -- each active day weighs 1 / days in its month
+site_months AS MATERIALIZED (  -- each active day weighs 1 / days in its month
   SELECT a.site_id, SUM(1.0 / c.month_days) AS months
   FROM active_spans a JOIN calendar c
     ON c.day BETWEEN MAX(a.first_day, :f) AND MIN(COALESCE(a.last_day, :t), :t)
   WHERE a.status = 'active' GROUP BY a.site_id),
-chiefs AS (SELECT DISTINCT chief_id FROM period_sites WHERE chief_id IS NOT NULL),
+chiefs AS MATERIALIZED (SELECT DISTINCT chief_id FROM period_sites WHERE chief_id IS NOT NULL),
 working_days AS (SELECT day FROM calendar WHERE working = 1 AND day BETWEEN :f AND :t),
 absent_days AS (  -- `days` working days from `date` on, a part day counting as a whole one
   SELECT DISTINCT a.person_id, c.day
@@ -157,7 +157,7 @@ absent_days AS (  -- `days` working days from `date` on, a part day counting as 
 app_days AS (
   SELECT DISTINCT person_id, day FROM events
   WHERE type = 'app.used' AND day BETWEEN :f AND :t AND person_id IN (SELECT chief_id FROM chiefs)),
-chief_use AS (
+chief_use AS MATERIALIZED (
   SELECT ch.chief_id,
          SUM(ab.day IS NULL) AS working,
          SUM(ab.day IS NULL AND ap.day IS NOT NULL) AS used
@@ -165,7 +165,7 @@ chief_use AS (
   LEFT JOIN absent_days ab ON ab.person_id = ch.chief_id AND ab.day = w.day
   LEFT JOIN app_days ap ON ap.person_id = ch.chief_id AND ap.day = w.day
   GROUP BY ch.chief_id),
-features AS (
+features AS MATERIALIZED (
   SELECT feature, COUNT(*) AS uses FROM events
   WHERE type = 'app.used' AND day BETWEEN :f AND :t AND site_id IN (SELECT site_id FROM sites)
   GROUP BY feature)

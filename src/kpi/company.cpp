@@ -43,23 +43,13 @@ void keep_first(std::optional<Instant>& slot, Instant at) {
   if (!slot || at < *slot) slot = at;
 }
 
-// Sets a label field from an event at `at` unless a later event already set it.
-template <class T>
-void take_if_latest(std::optional<T>& field, Instant& field_at, std::optional<T> value, Instant at) {
-  if (!value || (field && at < field_at)) return;
-  field = value;
-  field_at = at;
-}
-
-// Reads the label fields an opening or a relabelling gives.
-void take_label(Incident& incident, const events::DataFields& data, Instant at) {
-  take_if_latest(incident.category, incident.category_at,
-                 enum_of<IncidentCategory>(data.text("category"), kCategories), at);
-  std::optional<int> severity;
-  if (const auto s = enum_of<int>(data.text("severity"), kSeverities)) severity = *s + 1;
-  take_if_latest(incident.severity, incident.severity_at, severity, at);
-  take_if_latest(incident.urgency, incident.urgency_at,
-                 enum_of<Urgency>(data.text("urgency"), kUrgencies), at);
+// The label fields an opening or a relabelling gives.
+LabelStep label_step(const events::DataFields& data, Instant at) {
+  LabelStep step{at, {}};
+  step.given.category = enum_of<IncidentCategory>(data.text("category"), kCategories);
+  if (const auto s = enum_of<int>(data.text("severity"), kSeverities)) step.given.severity = *s + 1;
+  step.given.urgency = enum_of<Urgency>(data.text("urgency"), kUrgencies);
+  return step;
 }
 
 }  // namespace
@@ -70,6 +60,20 @@ std::optional<SiteStatus> parse_site_status(std::string_view name) {
 
 std::string_view site_status_name(SiteStatus status) {
   return kStatuses[static_cast<std::size_t>(status)];
+}
+
+DayCounters sum_days(const SiteState& site, std::int32_t first, std::int32_t last) {
+  DayCounters total = site.days.sum(first, last);
+  const auto& corrections = site.label_corrections;
+  if (corrections.empty() || corrections.rbegin()->first.first <= last) return total;
+  for (auto it = corrections.lower_bound({last + 1, INT32_MIN}); it != corrections.end(); ++it) {
+    if (it->first.second >= first && it->first.second <= last) total += it->second;
+  }
+  return total;
+}
+
+DayCounters sum_to(const SiteState& site, std::int32_t last) {
+  return sum_days(site, INT32_MIN, last);
 }
 
 const SiteState* Company::site(std::string_view id) const {
@@ -184,6 +188,18 @@ void Company::swap_contribution(SiteState& site, const std::vector<DayContributi
   for (const auto& part : after) site.days.add(part.day, part.counters);
 }
 
+void Company::swap_corrections(SiteState& site, const std::vector<LabelCorrection>& before,
+                               const std::vector<LabelCorrection>& after) {
+  auto& corrections = site.label_corrections;
+  const auto change = [&corrections](const LabelCorrection& c, bool adding) {
+    const auto [slot, added] = corrections.try_emplace({c.relabel_day, c.day});
+    adding ? (slot->second += c.delta) : (slot->second -= c.delta);
+    if (slot->second == DayCounters{}) corrections.erase(slot);
+  };
+  for (const auto& correction : before) change(correction, false);
+  for (const auto& correction : after) change(correction, true);
+}
+
 void Company::apply_incident(const events::Event& event) {
   const auto data = events::DataFields::of(event);
   if (!data) return;
@@ -191,10 +207,11 @@ void Company::apply_incident(const events::Event& event) {
   auto& [site_slot, incident] = incidents_[item_key(event, data->text("incident_id"))];
   site_slot = site_index_.at(event.site_id);
   const auto before = contribution(incident);
+  const auto corrections_before = label_corrections(incident);
   switch (event.type) {
     case EventType::incident_opened:
       incident.opened_at = event.occurred_at;
-      take_label(incident, *data, event.occurred_at);
+      add_label_step(incident, label_step(*data, event.occurred_at));
       break;
     case EventType::incident_taken:
       keep_first(incident.taken_at, event.occurred_at);
@@ -203,10 +220,11 @@ void Company::apply_incident(const events::Event& event) {
       keep_first(incident.resolved_at, event.occurred_at);
       break;
     default:  // incident.relabelled
-      take_label(incident, *data, event.occurred_at);
+      add_label_step(incident, label_step(*data, event.occurred_at));
       break;
   }
   swap_contribution(site, before, contribution(incident));
+  swap_corrections(site, corrections_before, label_corrections(incident));
 }
 
 void Company::apply_request(const events::Event& event) {

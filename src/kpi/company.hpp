@@ -54,8 +54,17 @@ struct SiteState {
   Timeline<std::optional<LocalDate>> actual_end;
   DaySeries<DayCounters> days;
   std::vector<DaySeries<Count>> feature_uses;  // KPI 12, by feature id (Company::features())
+  // Incidents relabelled later, as (relabel day, day) → what a period ending before the relabel
+  // day adds on that day (kpi/items.hpp). Few: only incidents whose labels changed.
+  std::map<std::pair<std::int32_t, std::int32_t>, DayCounters> label_corrections;
   bool awaiting_refresh = false;               // changed since the last Company::refresh()
 };
+
+// A site's day counters over [first, last] (Paris day numbers), as known at the end of `last`:
+// the sums of its days, with the labels incidents had then. `sum_to`: every day up to `last`.
+// What every KPI reads instead of `days` directly.
+DayCounters sum_days(const SiteState& site, std::int32_t first, std::int32_t last);
+DayCounters sum_to(const SiteState& site, std::int32_t last);
 
 struct PersonState {
   DaySeries<Count> app_days;     // app.used events per day (a day counts when > 0)
@@ -100,6 +109,8 @@ class Company {
   // Replaces `site`'s share of an item: removes `before`, adds `after`.
   void swap_contribution(SiteState& site, const std::vector<DayContribution>& before,
                          const std::vector<DayContribution>& after);
+  void swap_corrections(SiteState& site, const std::vector<LabelCorrection>& before,
+                        const std::vector<LabelCorrection>& after);
 
   CompanySettings settings_;
   std::vector<SiteState> sites_;

@@ -181,8 +181,9 @@ bool get_actual_end(ByteReader& in, std::optional<LocalDate>& end) {
 }
 
 void put_site(ByteWriter& out, const SiteState& site) {
+  // label_corrections are not saved: a pure function of the incidents, remade on load.
   const auto& [id, attributes, status, budget_cents, percent_complete, actual_end, days,
-               feature_uses, awaiting_refresh] = site;
+               feature_uses, label_corrections, awaiting_refresh] = site;
   out.put_string(id);
   put_timeline(out, attributes, put_attributes);
   put_timeline(out, status, put_enum<SiteStatus>);
@@ -196,7 +197,7 @@ void put_site(ByteWriter& out, const SiteState& site) {
 // `feature_count`: feature_uses is indexed by feature id.
 bool get_site(ByteReader& in, SiteState& site, std::size_t feature_count) {
   auto& [id, attributes, status, budget_cents, percent_complete, actual_end, days, feature_uses,
-         awaiting_refresh] = site;
+         label_corrections, awaiting_refresh] = site;
   awaiting_refresh = false;
   std::size_t uses = 0;
   const bool read = in.get_string(id) && get_timeline(in, attributes, get_attributes) &&
@@ -214,26 +215,42 @@ bool get_site(ByteReader& in, SiteState& site, std::size_t feature_count) {
   return true;
 }
 
-void put_incident(ByteWriter& out, const Incident& incident) {
-  const auto& [opened_at, taken_at, resolved_at, category, severity, urgency, category_at,
-               severity_at, urgency_at] = incident;
-  for (const auto* at : {&opened_at, &taken_at, &resolved_at}) put_optional(out, *at, put_instant);
+void put_labels(ByteWriter& out, const Labels& labels) {
+  const auto& [category, severity, urgency] = labels;
   put_optional(out, category, put_enum<IncidentCategory>);
   put_optional(out, severity, put_severity);
   put_optional(out, urgency, put_enum<Urgency>);
-  for (const Instant at : {category_at, severity_at, urgency_at}) put_instant(out, at);
 }
+bool get_labels(ByteReader& in, Labels& labels) {
+  auto& [category, severity, urgency] = labels;
+  return get_optional(in, category, get_enum<IncidentCategory, IncidentCategory::administrative>) &&
+         get_optional(in, severity, get_severity) &&
+         get_optional(in, urgency, get_enum<Urgency, Urgency::within_3d>);
+}
+
+void put_incident(ByteWriter& out, const Incident& incident) {
+  const auto& [opened_at, taken_at, resolved_at, label_steps] = incident;
+  for (const auto* at : {&opened_at, &taken_at, &resolved_at}) put_optional(out, *at, put_instant);
+  out.put_count(label_steps.size());
+  for (const LabelStep& step : label_steps) {
+    put_instant(out, step.at);
+    put_labels(out, step.given);
+  }
+}
+// Steps must come in the order of their instants, as add_label_step keeps them.
 bool get_incident(ByteReader& in, Incident& incident) {
-  auto& [opened_at, taken_at, resolved_at, category, severity, urgency, category_at, severity_at,
-         urgency_at] = incident;
+  auto& [opened_at, taken_at, resolved_at, label_steps] = incident;
   for (auto* at : {&opened_at, &taken_at, &resolved_at}) {
     if (!get_optional(in, *at, get_instant)) return false;
   }
-  return get_optional(in, category, get_enum<IncidentCategory, IncidentCategory::administrative>) &&
-         get_optional(in, severity, get_severity) &&
-         get_optional(in, urgency, get_enum<Urgency, Urgency::within_3d>) &&
-         get_instant(in, category_at) && get_instant(in, severity_at) &&
-         get_instant(in, urgency_at);
+  std::size_t steps = 0;
+  if (!in.get_count(steps, kMinStepBytes)) return false;
+  label_steps.resize(steps);
+  for (std::size_t i = 0; i < steps; ++i) {
+    if (!get_instant(in, label_steps[i].at) || !get_labels(in, label_steps[i].given)) return false;
+    if (i > 0 && label_steps[i].at < label_steps[i - 1].at) return in.fail();
+  }
+  return true;
 }
 
 void put_request(ByteWriter& out, const Request& request) {
@@ -374,7 +391,11 @@ struct CompanyCodec {
   }
 
   static bool get_incidents(ByteReader& in, Company& company) {
-    return get_items(in, company.incidents_, company.sites_.size(), get_incident);
+    if (!get_items(in, company.incidents_, company.sites_.size(), get_incident)) return false;
+    for (const auto& [key, entry] : company.incidents_) {
+      company.swap_corrections(company.sites_[entry.first], {}, label_corrections(entry.second));
+    }
+    return true;
   }
 
   static bool get_requests(ByteReader& in, Company& company) {

@@ -1,5 +1,8 @@
 #include "kpi/items.hpp"
 
+#include <algorithm>
+#include <map>
+
 #include "common/paris_time.hpp"
 
 namespace vigie::kpi {
@@ -24,16 +27,36 @@ double sla_hours(Urgency urgency) {
   return kHours[static_cast<int>(urgency)];
 }
 
-std::vector<DayContribution> contribution(const Incident& incident) {
+void add_label_step(Incident& incident, LabelStep step) {
+  auto& steps = incident.label_steps;
+  const auto place = std::upper_bound(steps.begin(), steps.end(), step.at,
+                                      [](Instant at, const LabelStep& s) { return at < s.at; });
+  steps.insert(place, step);
+}
+
+Labels labels_at(const Incident& incident, std::optional<std::int32_t> day) {
+  Labels labels;
+  for (const LabelStep& step : incident.label_steps) {
+    if (day && paris_day_number(step.at) > *day) break;
+    if (step.given.category) labels.category = step.given.category;
+    if (step.given.severity) labels.severity = step.given.severity;
+    if (step.given.urgency) labels.urgency = step.given.urgency;
+  }
+  return labels;
+}
+
+namespace {
+
+std::vector<DayContribution> contribution_with(const Incident& incident, const Labels& labels) {
   std::vector<DayContribution> out;
   if (!incident.opened_at) return out;  // nothing counts before the opening is known
   const Instant opened = *incident.opened_at;
-  const bool design_office = incident.category == IncidentCategory::technical;
+  const bool design_office = labels.category == IncidentCategory::technical;
 
   DayContribution opening{paris_day_number(opened), {}};
   opening.counters.incidents_opened = 1;
-  if (incident.severity) {
-    opening.counters.severity_sum = *incident.severity;
+  if (labels.severity) {
+    opening.counters.severity_sum = *labels.severity;
     opening.counters.severity_known = 1;
   }
   if (design_office) opening.counters.design_queue = 1;
@@ -57,11 +80,47 @@ std::vector<DayContribution> contribution(const Incident& incident) {
     resolved.counters.incident_resolution = one(hours);
     if (design_office) {
       resolved.counters.design_resolution = one(hours);
-      if (incident.urgency && hours <= sla_hours(*incident.urgency)) {
+      if (labels.urgency && hours <= sla_hours(*labels.urgency)) {
         resolved.counters.design_within_sla = 1;
       }
     }
     out.push_back(resolved);
+  }
+  return out;
+}
+
+// Adds `sign` × each part of `parts` dated before `before_day` to `by_day`.
+void accumulate(std::map<std::int32_t, DayCounters>& by_day,
+                const std::vector<DayContribution>& parts, bool adding, std::int32_t before_day) {
+  for (const DayContribution& part : parts) {
+    if (part.day >= before_day) continue;
+    adding ? (by_day[part.day] += part.counters) : (by_day[part.day] -= part.counters);
+  }
+}
+
+}  // namespace
+
+std::vector<DayContribution> contribution(const Incident& incident) {
+  return contribution_with(incident, labels_at(incident));
+}
+
+std::vector<LabelCorrection> label_corrections(const Incident& incident) {
+  std::vector<LabelCorrection> out;
+  std::vector<std::int32_t> days;  // the distinct Paris days of the steps, in order
+  for (const LabelStep& step : incident.label_steps) {
+    const std::int32_t day = paris_day_number(step.at);
+    if (days.empty() || days.back() != day) days.push_back(day);
+  }
+  for (std::size_t j = 1; j < days.size(); ++j) {
+    const Labels before = labels_at(incident, days[j - 1]);
+    const Labels after = labels_at(incident, days[j]);
+    if (before == after) continue;
+    std::map<std::int32_t, DayCounters> by_day;
+    accumulate(by_day, contribution_with(incident, before), true, days[j]);
+    accumulate(by_day, contribution_with(incident, after), false, days[j]);
+    for (const auto& [day, delta] : by_day) {
+      if (delta != DayCounters{}) out.push_back({days[j], day, delta});
+    }
   }
   return out;
 }

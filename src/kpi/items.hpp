@@ -21,17 +21,33 @@ enum class IncidentCategory : std::uint8_t { safety, technical, material, admini
 enum class Urgency : std::uint8_t { within_1h, within_4h, within_1d, within_3d };
 double sla_hours(Urgency urgency);
 
+// An incident's labels: what its opening or a relabelling said.
+struct Labels {
+  std::optional<IncidentCategory> category;
+  std::optional<int> severity;  // Faible 1 … Critique 4
+  std::optional<Urgency> urgency;
+  bool operator==(const Labels&) const = default;
+};
+
+// One opening or relabelling: the label fields it gave (the others it left as they were).
+struct LabelStep {
+  Instant at;
+  Labels given;
+};
+
 struct Incident {
   std::optional<Instant> opened_at;
   std::optional<Instant> taken_at;     // the first taking in charge
   std::optional<Instant> resolved_at;  // the first resolution
-  // Each label field keeps the value of the latest event (opening or relabelling) that gave it:
-  // a relabel of the severity alone arriving before the opening must not hide its category.
-  std::optional<IncidentCategory> category;
-  std::optional<int> severity;         // Faible 1 … Critique 4
-  std::optional<Urgency> urgency;
-  Instant category_at{}, severity_at{}, urgency_at{};
+  // Every opening and relabelling by occurred_at (same instant: in the order received). The
+  // labels in force at a date are, field by field, the latest step up to it that gave the
+  // field: a relabel of the severity alone must not hide the category.
+  std::vector<LabelStep> label_steps;
 };
+
+void add_label_step(Incident& incident, LabelStep step);
+// The labels in force at the end of Paris day `day`; every step's when nullopt (the latest).
+Labels labels_at(const Incident& incident, std::optional<std::int32_t> day = std::nullopt);
 
 enum class RequestKind : std::uint8_t { technical, material, design_office_question };
 
@@ -47,7 +63,20 @@ struct DayContribution {
   DayCounters counters;
 };
 
+// With the latest labels: what a period ending after the last relabelling sees.
 std::vector<DayContribution> contribution(const Incident& incident);
+
+// "States are read at the end of the period from the events before it" (kpis.md): a period
+// that ends before a relabelling sees the labels as they were. For each Paris day `relabel_day`
+// on which the labels changed, a query whose period ends before that day adds `delta` on `day`
+// (the labels before it minus the labels from it). Only days before relabel_day are kept: a
+// period ending earlier never reads the others.
+struct LabelCorrection {
+  std::int32_t relabel_day;
+  std::int32_t day;
+  DayCounters delta;
+};
+std::vector<LabelCorrection> label_corrections(const Incident& incident);
 std::vector<DayContribution> contribution(const Request& request, double request_sla_hours);
 
 }  // namespace vigie::kpi

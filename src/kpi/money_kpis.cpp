@@ -32,7 +32,7 @@ BudgetOverruns budget_overruns(const std::vector<SiteAt>& of_period, const Perio
     }
     const double budget = static_cast<double>(site.budget_cents) / 100;
     const double spent =
-        static_cast<double>(site.site->days.sum_to(days_since_epoch(period.to)).expense_cents) / 100;
+        static_cast<double>(sum_to(*site.site, days_since_epoch(period.to)).expense_cents) / 100;
     const double earned = site.percent_complete / 100 * budget;
     out.overrun_eur += budget * spent / earned - budget;  // EAC = BAC × AC / EV (EV > 0 here)
   }

@@ -58,8 +58,8 @@ Figure mean_hours(const HoursTally& tally) {
 PhotoVolume photo_volume(const std::vector<SiteAt>& in_scope, const Period& period) {
   PhotoVolume out;
   for (const SiteAt& site : in_scope) {
-    out.photos += site.site->days.sum(days_since_epoch(period.from), days_since_epoch(period.to)).photos;
-    out.storage_bytes += site.site->days.sum_to(days_since_epoch(period.to)).photo_bytes;
+    out.photos += sum_days(*site.site, days_since_epoch(period.from), days_since_epoch(period.to)).photos;
+    out.storage_bytes += sum_to(*site.site, days_since_epoch(period.to)).photo_bytes;
   }
   out.photos_per_day = ratio(static_cast<double>(out.photos), period.days());
   return out;

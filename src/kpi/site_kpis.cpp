@@ -6,12 +6,12 @@ namespace vigie::kpi {
 namespace {
 
 DayCounters period_sum(const SiteAt& site, const Period& period) {
-  return site.site->days.sum(days_since_epoch(period.from), days_since_epoch(period.to));
+  return sum_days(*site.site, days_since_epoch(period.from), days_since_epoch(period.to));
 }
 
 // Actual cost to the end of the period, in cents.
 std::int64_t spent_to(const SiteAt& site, const Period& period) {
-  return site.site->days.sum_to(days_since_epoch(period.to)).expense_cents;
+  return sum_to(*site.site, days_since_epoch(period.to)).expense_cents;
 }
 
 }  // namespace

@@ -8,7 +8,7 @@ namespace vigie::kpi {
 DayCounters period_total(const std::vector<SiteAt>& in_scope, const Period& period) {
   DayCounters total;
   for (const SiteAt& site : in_scope) {
-    total += site.site->days.sum(days_since_epoch(period.from), days_since_epoch(period.to));
+    total += sum_days(*site.site, days_since_epoch(period.from), days_since_epoch(period.to));
   }
   return total;
 }
@@ -35,7 +35,7 @@ ChiefProductivity chief_productivity(const std::vector<SiteAt>& in_scope,
 DesignOfficeLoad design_office_load(const std::vector<SiteAt>& in_scope, const Period& period) {
   DesignOfficeLoad out;
   for (const SiteAt& site : in_scope) {
-    out.waiting += site.site->days.sum_to(days_since_epoch(period.to)).design_queue;
+    out.waiting += sum_to(*site.site, days_since_epoch(period.to)).design_queue;
   }
   const DayCounters total = period_total(in_scope, period);
   const auto resolved = static_cast<double>(total.design_resolution.count);
