@@ -6,9 +6,8 @@
 
 namespace vigie::kpi {
 
-AvoidedCosts avoided_costs(const std::vector<SiteAt>& in_scope, const Period& period,
-                           const MoneySettings& settings) {
-  const DayCounters total = period_total(in_scope, period);
+AvoidedCosts avoided_costs(const std::vector<SiteAt>& in_scope, const MoneySettings& settings) {
+  const DayCounters total = period_total(in_scope);
   AvoidedCosts out;
   out.report_minutes_saved =
       static_cast<double>(total.reports) * settings.paper_report_minutes - total.writing_minutes;
@@ -21,10 +20,10 @@ AvoidedCosts avoided_costs(const std::vector<SiteAt>& in_scope, const Period& pe
   return out;
 }
 
-BudgetOverruns budget_overruns(const std::vector<SiteAt>& of_period, const Period& period,
+BudgetOverruns budget_overruns(const std::vector<SiteAt>& of_period,
                                const SiteKpiSettings& settings, std::int64_t budget_alerts_sent) {
   BudgetOverruns out;
-  out.overrun_sites = budget_vs_actual(of_period, period, settings).overrun_sites;
+  out.overrun_sites = budget_vs_actual(of_period, settings).overrun_sites;
   for (const SiteAt& site : of_period) {
     if (std::find(out.overrun_sites.begin(), out.overrun_sites.end(), site.site->id) ==
         out.overrun_sites.end()) {
@@ -32,7 +31,7 @@ BudgetOverruns budget_overruns(const std::vector<SiteAt>& of_period, const Perio
     }
     const double budget = static_cast<double>(site.budget_cents) / 100;
     const double spent =
-        static_cast<double>(sum_to(*site.site, days_since_epoch(period.to)).expense_cents) / 100;
+        static_cast<double>(site.sums_to_end.expense_cents) / 100;
     const double earned = site.percent_complete / 100 * budget;
     out.overrun_eur += budget * spent / earned - budget;  // EAC = BAC × AC / EV (EV > 0 here)
   }

@@ -49,10 +49,9 @@ struct OptimisationSavings {  // KPI 15
   double savings_eur = 0;
 };
 
-AvoidedCosts avoided_costs(const std::vector<SiteAt>& in_scope, const Period& period,
-                           const MoneySettings& settings);
+AvoidedCosts avoided_costs(const std::vector<SiteAt>& in_scope, const MoneySettings& settings);
 // `budget_alerts_sent`: from the alerts' history for the same scope and period.
-BudgetOverruns budget_overruns(const std::vector<SiteAt>& of_period, const Period& period,
+BudgetOverruns budget_overruns(const std::vector<SiteAt>& of_period,
                                const SiteKpiSettings& settings, std::int64_t budget_alerts_sent);
 OptimisationSavings optimisation_savings(const PlanningSavings& accepted,
                                          const MoneySettings& settings);

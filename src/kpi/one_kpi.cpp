@@ -23,7 +23,7 @@ FigureSet figures_of(int id, const FigureInputs& in) {
       break;
     }
     case 2: {
-      const BudgetVsActual k2 = budget_vs_actual(in.of_period, in.period, in.settings.sites);
+      const BudgetVsActual k2 = budget_vs_actual(in.of_period, in.settings.sites);
       f.number("budget_total", k2.budget_total_eur).number("actual_cost", k2.actual_cost_eur)
           .number("spent_share", k2.spent_share).number("progress", k2.progress)
           .count("sites_overrun", size_of(k2.overrun_sites));
@@ -36,7 +36,7 @@ FigureSet figures_of(int id, const FigureInputs& in) {
       break;
     }
     case 4: {
-      const IncidentRate k4 = incident_rate(in.in_scope, in.of_period.size(), in.period);
+      const IncidentRate k4 = incident_rate(in.in_scope, in.of_period.size());
       f.count("incidents", k4.incidents).number("incidents_per_site", k4.incidents_per_site)
           .number("mean_severity", k4.mean_severity)
           .number("mean_resolution_hours", k4.mean_resolution_hours);
@@ -44,7 +44,7 @@ FigureSet figures_of(int id, const FigureInputs& in) {
     }
     case 5: {
       const ClientSatisfaction k5 =
-          client_satisfaction(in.in_scope, in.period, in.before, in.settings.sites);
+          client_satisfaction(in.in_scope, in.before, in.settings.sites);
       f.number("mean_client_score", k5.mean_client_score)
           .count("sites_at_risk", size_of(k5.sites_at_risk));
       break;
@@ -56,13 +56,13 @@ FigureSet figures_of(int id, const FigureInputs& in) {
       break;
     }
     case 7: {
-      const DesignOfficeLoad k7 = design_office_load(in.in_scope, in.period);
+      const DesignOfficeLoad k7 = design_office_load(in.in_scope);
       f.count("waiting", k7.waiting).number("mean_resolution_hours", k7.mean_resolution_hours)
           .number("within_sla_share", k7.within_sla_share);
       break;
     }
     case 8: {
-      const TeamUtilisation k8 = team_utilisation(in.in_scope, in.period);
+      const TeamUtilisation k8 = team_utilisation(in.in_scope);
       f.number("utilisation", k8.utilisation).number("billable_hours", k8.billable_hours)
           .number("total_hours", k8.total_hours);
       break;
@@ -80,7 +80,7 @@ FigureSet figures_of(int id, const FigureInputs& in) {
       break;
     }
     case 11: {
-      const ResponseTimes k11 = response_times(in.in_scope, in.period);
+      const ResponseTimes k11 = response_times(in.in_scope);
       f.nested("response_hours",
                FigureSet{}.number("technical", k11.technical).number("material", k11.material)
                    .number("design_office_question", k11.design_office_question));
@@ -94,7 +94,7 @@ FigureSet figures_of(int id, const FigureInputs& in) {
       break;
     }
     case 13: {
-      const AvoidedCosts k13 = avoided_costs(in.in_scope, in.period, in.settings.money);
+      const AvoidedCosts k13 = avoided_costs(in.in_scope, in.settings.money);
       f.number("avoided_cost_eur", k13.avoided_cost_eur)
           .number("report_minutes_saved", k13.report_minutes_saved)
           .count("disputes_avoided", k13.disputes_avoided).count("rework_avoided", k13.rework_avoided);
@@ -102,7 +102,7 @@ FigureSet figures_of(int id, const FigureInputs& in) {
     }
     case 14: {
       const BudgetOverruns k14 =
-          budget_overruns(in.of_period, in.period, in.settings.sites,
+          budget_overruns(in.of_period, in.settings.sites,
                           in.outside.budget_alerts_sent);
       f.count("sites_overrun", size_of(k14.overrun_sites)).number("overrun_eur", k14.overrun_eur)
           .count("alerts_sent", k14.alerts_sent);

@@ -58,8 +58,8 @@ Figure mean_hours(const HoursTally& tally) {
 PhotoVolume photo_volume(const std::vector<SiteAt>& in_scope, const Period& period) {
   PhotoVolume out;
   for (const SiteAt& site : in_scope) {
-    out.photos += sum_days(*site.site, days_since_epoch(period.from), days_since_epoch(period.to)).photos;
-    out.storage_bytes += sum_to(*site.site, days_since_epoch(period.to)).photo_bytes;
+    out.photos += site.period_sums.photos;
+    out.storage_bytes += site.sums_to_end.photo_bytes;
   }
   out.photos_per_day = ratio(static_cast<double>(out.photos), period.days());
   return out;
@@ -68,7 +68,7 @@ PhotoVolume photo_volume(const std::vector<SiteAt>& in_scope, const Period& peri
 TracedIncidents traced_incidents(const std::vector<SiteAt>& in_scope, const Period& period,
                                  const OperationsSettings& settings) {
   TracedIncidents out;
-  out.recorded = period_total(in_scope, period).incidents_opened;
+  out.recorded = period_total(in_scope).incidents_opened;
   const std::vector<double> weights = cumulative_month_shares(period);
   for (const SiteAt& site : in_scope) {
     const auto baseline = settings.incidents_per_site_month.find(site.attributes().type);
@@ -79,8 +79,8 @@ TracedIncidents traced_incidents(const std::vector<SiteAt>& in_scope, const Peri
   return out;
 }
 
-ResponseTimes response_times(const std::vector<SiteAt>& in_scope, const Period& period) {
-  const DayCounters total = period_total(in_scope, period);
+ResponseTimes response_times(const std::vector<SiteAt>& in_scope) {
+  const DayCounters total = period_total(in_scope);
   return {mean_hours(total.technical_response), mean_hours(total.material_response),
           mean_hours(total.question_response)};
 }

@@ -47,7 +47,7 @@ struct AppAdoption {  // KPI 12
 PhotoVolume photo_volume(const std::vector<SiteAt>& in_scope, const Period& period);
 TracedIncidents traced_incidents(const std::vector<SiteAt>& in_scope, const Period& period,
                                  const OperationsSettings& settings);
-ResponseTimes response_times(const std::vector<SiteAt>& in_scope, const Period& period);
+ResponseTimes response_times(const std::vector<SiteAt>& in_scope);
 AppAdoption app_adoption(const Company& company, const std::vector<SiteAt>& in_scope,
                          const std::vector<SiteAt>& of_period, const Period& period,
                          const OperationsSettings& settings);

@@ -56,9 +56,14 @@ std::vector<SiteAt> sites_in_scope(const Company& company, const Scope& scope,
                                    const Period& period) {
   std::vector<SiteAt> out;
   const Instant end = end_of_day(period.to);
+  const std::int32_t first = days_since_epoch(period.from);
+  const std::int32_t last = days_since_epoch(period.to);
   for (const SiteState& site : company.sites()) {
     SiteAt at = site_at(site, end);
-    if (in_scope(at, scope)) out.push_back(std::move(at));
+    if (!in_scope(at, scope)) continue;
+    at.period_sums = sum_days(site, first, last);
+    at.sums_to_end = sum_to(site, last);
+    out.push_back(std::move(at));
   }
   return out;
 }

@@ -37,6 +37,10 @@ struct SiteAt {
   std::int64_t budget_cents = 0;
   double percent_complete = 0;  // 100 once completed
   std::optional<LocalDate> actual_end;
+  // Set by sites_in_scope, for the period it was given, once per site rather than once per KPI
+  // (kpi/company.hpp sum_days): the sums of the period's days, and of every day to its end.
+  DayCounters period_sums;
+  DayCounters sums_to_end;
 };
 SiteAt site_at(const SiteState& site, Instant end);  // `end`: end_of_day(day), computed once
 
@@ -46,7 +50,7 @@ bool in_scope(const SiteAt& site, const Scope& scope);
 bool in_progress(const SiteAt& site);
 bool completed_in(const SiteAt& site, const Period& period);
 
-// The sites in `scope` as they stood at the end of `period`.
+// The sites in `scope` as they stood at the end of `period`, with their sums over it.
 std::vector<SiteAt> sites_in_scope(const Company& company, const Scope& scope, const Period& period);
 
 }  // namespace vigie::kpi

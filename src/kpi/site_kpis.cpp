@@ -9,11 +9,6 @@ DayCounters period_sum(const SiteAt& site, const Period& period) {
   return sum_days(*site.site, days_since_epoch(period.from), days_since_epoch(period.to));
 }
 
-// Actual cost to the end of the period, in cents.
-std::int64_t spent_to(const SiteAt& site, const Period& period) {
-  return sum_to(*site.site, days_since_epoch(period.to)).expense_cents;
-}
-
 }  // namespace
 
 std::vector<SiteAt> sites_of_period(const std::vector<SiteAt>& in_scope, const Period& period) {
@@ -45,14 +40,14 @@ ActiveSites active_sites(const std::vector<SiteAt>& in_scope, const Period& peri
   return out;
 }
 
-BudgetVsActual budget_vs_actual(const std::vector<SiteAt>& of_period, const Period& period,
+BudgetVsActual budget_vs_actual(const std::vector<SiteAt>& of_period,
                                 const SiteKpiSettings& settings) {
   BudgetVsActual out;
   std::int64_t budget_cents = 0;  // sums in cents: exact, converted to euros once
   std::int64_t spent_cents = 0;
   double earned_cents = 0;
   for (const SiteAt& site : of_period) {
-    const std::int64_t spent = spent_to(site, period);
+    const std::int64_t spent = site.sums_to_end.expense_cents;  // AC to the end
     const double earned = site.percent_complete / 100 * static_cast<double>(site.budget_cents);
     budget_cents += site.budget_cents;
     spent_cents += spent;
@@ -99,10 +94,9 @@ ScheduleVsActual schedule_vs_actual(const std::vector<SiteAt>& of_period, const 
   return out;
 }
 
-IncidentRate incident_rate(const std::vector<SiteAt>& in_scope, std::size_t sites_of_period,
-                           const Period& period) {
+IncidentRate incident_rate(const std::vector<SiteAt>& in_scope, std::size_t sites_of_period) {
   DayCounters total;
-  for (const SiteAt& site : in_scope) total += period_sum(site, period);
+  for (const SiteAt& site : in_scope) total += site.period_sums;
   IncidentRate out;
   out.incidents = total.incidents_opened;
   out.incidents_per_site =
@@ -114,13 +108,13 @@ IncidentRate incident_rate(const std::vector<SiteAt>& in_scope, std::size_t site
   return out;
 }
 
-ClientSatisfaction client_satisfaction(const std::vector<SiteAt>& in_scope, const Period& period,
-                                       const Period& previous, const SiteKpiSettings& settings) {
+ClientSatisfaction client_satisfaction(const std::vector<SiteAt>& in_scope, const Period& previous,
+                                       const SiteKpiSettings& settings) {
   ClientSatisfaction out;
   double score_sum = 0;
   std::int64_t scores = 0;
   for (const SiteAt& site : in_scope) {
-    const DayCounters now = period_sum(site, period);
+    const DayCounters& now = site.period_sums;
     score_sum += now.client_score_sum;
     scores += now.client_scores;
     if (now.client_scores == 0) continue;  // a site with no score in the period is not judged

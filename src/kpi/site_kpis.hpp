@@ -59,20 +59,21 @@ struct ClientSatisfaction {  // KPI 5
   std::vector<std::string> sites_at_risk;
 };
 
+// `in_scope` and `of_period` are sites_in_scope(…, period) (or a part of it): their sums are the
+// period's.
+
 // The sites of the period: in progress at its end, or completed within it.
 std::vector<SiteAt> sites_of_period(const std::vector<SiteAt>& in_scope, const Period& period);
 
 ActiveSites active_sites(const std::vector<SiteAt>& in_scope, const Period& period,
                          const SiteKpiSettings& settings);
-BudgetVsActual budget_vs_actual(const std::vector<SiteAt>& of_period, const Period& period,
+BudgetVsActual budget_vs_actual(const std::vector<SiteAt>& of_period,
                                 const SiteKpiSettings& settings);
 ScheduleVsActual schedule_vs_actual(const std::vector<SiteAt>& of_period, const Period& period,
                                     const SiteKpiSettings& settings);
-IncidentRate incident_rate(const std::vector<SiteAt>& in_scope, std::size_t sites_of_period,
-                           const Period& period);
-// `previous_in_scope`: the same scope at the end of the previous period (each site is judged on
-// its own mean in both periods).
-ClientSatisfaction client_satisfaction(const std::vector<SiteAt>& in_scope, const Period& period,
-                                       const Period& previous, const SiteKpiSettings& settings);
+IncidentRate incident_rate(const std::vector<SiteAt>& in_scope, std::size_t sites_of_period);
+// Each site is judged on its own mean in the period and in `previous`.
+ClientSatisfaction client_satisfaction(const std::vector<SiteAt>& in_scope, const Period& previous,
+                                       const SiteKpiSettings& settings);
 
 }  // namespace vigie::kpi

@@ -5,10 +5,10 @@
 #include "common/french_calendar.hpp"
 
 namespace vigie::kpi {
-DayCounters period_total(const std::vector<SiteAt>& in_scope, const Period& period) {
+DayCounters period_total(const std::vector<SiteAt>& in_scope) {
   DayCounters total;
   for (const SiteAt& site : in_scope) {
-    total += sum_days(*site.site, days_since_epoch(period.from), days_since_epoch(period.to));
+    total += site.period_sums;
   }
   return total;
 }
@@ -25,27 +25,27 @@ std::vector<std::string> chiefs_of(const std::vector<SiteAt>& of_period) {
 
 ChiefProductivity chief_productivity(const std::vector<SiteAt>& in_scope,
                                      const std::vector<SiteAt>& of_period, const Period& period) {
-  const DayCounters total = period_total(in_scope, period);
+  const DayCounters total = period_total(in_scope);
   const double chief_days = static_cast<double>(chiefs_of(of_period).size()) *
                             working_days_between(period.from, period.to);
   return {ratio(static_cast<double>(total.reports), chief_days),
           ratio(total.writing_minutes, static_cast<double>(total.reports))};
 }
 
-DesignOfficeLoad design_office_load(const std::vector<SiteAt>& in_scope, const Period& period) {
+DesignOfficeLoad design_office_load(const std::vector<SiteAt>& in_scope) {
   DesignOfficeLoad out;
   for (const SiteAt& site : in_scope) {
-    out.waiting += sum_to(*site.site, days_since_epoch(period.to)).design_queue;
+    out.waiting += site.sums_to_end.design_queue;
   }
-  const DayCounters total = period_total(in_scope, period);
+  const DayCounters total = period_total(in_scope);
   const auto resolved = static_cast<double>(total.design_resolution.count);
   out.mean_resolution_hours = ratio(total.design_resolution.hours, resolved);
   out.within_sla_share = ratio(static_cast<double>(total.design_within_sla), resolved);
   return out;
 }
 
-TeamUtilisation team_utilisation(const std::vector<SiteAt>& in_scope, const Period& period) {
-  const DayCounters total = period_total(in_scope, period);
+TeamUtilisation team_utilisation(const std::vector<SiteAt>& in_scope) {
+  const DayCounters total = period_total(in_scope);
   return {ratio(total.hours_billable, total.hours_total), total.hours_billable, total.hours_total};
 }
 

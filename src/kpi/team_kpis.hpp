@@ -33,10 +33,10 @@ std::vector<std::string> chiefs_of(const std::vector<SiteAt>& of_period);
 
 ChiefProductivity chief_productivity(const std::vector<SiteAt>& in_scope,
                                      const std::vector<SiteAt>& of_period, const Period& period);
-DesignOfficeLoad design_office_load(const std::vector<SiteAt>& in_scope, const Period& period);
-TeamUtilisation team_utilisation(const std::vector<SiteAt>& in_scope, const Period& period);
+DesignOfficeLoad design_office_load(const std::vector<SiteAt>& in_scope);
+TeamUtilisation team_utilisation(const std::vector<SiteAt>& in_scope);
 
 // The sum of the scope's day counters over the period.
-DayCounters period_total(const std::vector<SiteAt>& in_scope, const Period& period);
+DayCounters period_total(const std::vector<SiteAt>& in_scope);
 
 }  // namespace vigie::kpi

@@ -98,7 +98,7 @@ TEST_F(SiteKpisTest, Kpi1ActiveSites) {
 TEST_F(SiteKpisTest, Kpi2BudgetVsActual) {
   const auto of_period = sites_of_period(scoped(), periods_.current);
   ASSERT_EQ(of_period.size(), 4u);
-  const BudgetVsActual kpi = budget_vs_actual(of_period, periods_.current, settings_);
+  const BudgetVsActual kpi = budget_vs_actual(of_period, settings_);
   EXPECT_DOUBLE_EQ(kpi.budget_total_eur, 2'330'000);  // 250 k + 80 k + 1.5 M + 500 k
   EXPECT_DOUBLE_EQ(kpi.actual_cost_eur, 1'740'000);   // 210 k + 30 k + 1.4 M + 100 k
   EXPECT_DOUBLE_EQ(*kpi.spent_share, 1'740'000.0 / 2'330'000.0);
@@ -124,7 +124,7 @@ TEST_F(SiteKpisTest, Kpi3ScheduleVsActual) {
 TEST_F(SiteKpisTest, Kpi4IncidentRate) {
   const auto in_scope = scoped();
   const auto of_period = sites_of_period(in_scope, periods_.current);
-  const IncidentRate kpi = incident_rate(in_scope, of_period.size(), periods_.current);
+  const IncidentRate kpi = incident_rate(in_scope, of_period.size());
   EXPECT_EQ(kpi.incidents, 2);                 // A's two of November; B's was opened in October
   EXPECT_DOUBLE_EQ(*kpi.incidents_per_site, 0.5);  // over the 4 sites of the period
   EXPECT_DOUBLE_EQ(*kpi.mean_severity, 2);     // high 3, low 1
@@ -133,7 +133,7 @@ TEST_F(SiteKpisTest, Kpi4IncidentRate) {
   EXPECT_DOUBLE_EQ(*kpi.mean_resolution_hours, (30.0 + 313.0) / 2);
   // Manager P-M2 (B alone): no incident opened in November.
   const auto b = scoped(with(&Scope::manager, "P-M2"));
-  const IncidentRate only_b = incident_rate(b, 1, periods_.current);
+  const IncidentRate only_b = incident_rate(b, 1);
   EXPECT_EQ(only_b.incidents, 0);
   EXPECT_FALSE(only_b.mean_severity);  // no data, not 0
   EXPECT_DOUBLE_EQ(*only_b.mean_resolution_hours, 313);
@@ -141,12 +141,12 @@ TEST_F(SiteKpisTest, Kpi4IncidentRate) {
 
 TEST_F(SiteKpisTest, Kpi5ClientSatisfaction) {
   const ClientSatisfaction kpi =
-      client_satisfaction(scoped(), periods_.current, periods_.previous, settings_);
+      client_satisfaction(scoped(), periods_.previous, settings_);
   EXPECT_DOUBLE_EQ(*kpi.mean_client_score, 6.5);  // A 5, B 8
   // A: 5 < 6. B: 8 after 10 in October, a fall of 2. C and D have no score: not judged.
   EXPECT_EQ(kpi.sites_at_risk, (std::vector<std::string>{"CH-A", "CH-B"}));
   const ClientSatisfaction none =
-      client_satisfaction(scoped(with(&Scope::type, "industriel")), periods_.current, periods_.previous, settings_);
+      client_satisfaction(scoped(with(&Scope::type, "industriel")), periods_.previous, settings_);
   EXPECT_FALSE(none.mean_client_score);
   EXPECT_TRUE(none.sites_at_risk.empty());
 }
@@ -154,7 +154,7 @@ TEST_F(SiteKpisTest, Kpi5ClientSatisfaction) {
 TEST_F(SiteKpisTest, Kpi14BudgetOverruns) {
   const auto of_period = sites_of_period(scoped(), periods_.current);
   // A: EAC = 250 k × 210 k / 200 k = 262 500 €, 12 500 € over its budget.
-  const BudgetOverruns kpi = budget_overruns(of_period, periods_.current, settings_, 0);
+  const BudgetOverruns kpi = budget_overruns(of_period, settings_, 0);
   EXPECT_EQ(kpi.overrun_sites, std::vector<std::string>{"CH-A"});
   EXPECT_DOUBLE_EQ(kpi.overrun_eur, 12'500);
   EXPECT_EQ(kpi.alerts_sent, 0);

@@ -105,14 +105,14 @@ TEST_F(TeamOperationsKpisTest, Kpi6ChiefProductivity) {
 }
 
 TEST_F(TeamOperationsKpisTest, Kpi7DesignOfficeLoad) {
-  const DesignOfficeLoad kpi = design_office_load(in_scope_, period_);
+  const DesignOfficeLoad kpi = design_office_load(in_scope_);
   EXPECT_EQ(kpi.waiting, 1);                             // X's incident
   EXPECT_DOUBLE_EQ(*kpi.mean_resolution_hours, 32);      // (24 + 48 + 24) / 3
   EXPECT_DOUBLE_EQ(*kpi.within_sla_share, 2.0 / 3.0);
 }
 
 TEST_F(TeamOperationsKpisTest, Kpi8TeamUtilisation) {
-  const TeamUtilisation kpi = team_utilisation(in_scope_, period_);
+  const TeamUtilisation kpi = team_utilisation(in_scope_);
   EXPECT_DOUBLE_EQ(kpi.total_hours, 16);
   EXPECT_DOUBLE_EQ(kpi.billable_hours, 14);
   EXPECT_DOUBLE_EQ(*kpi.utilisation, 0.875);
@@ -135,7 +135,7 @@ TEST_F(TeamOperationsKpisTest, Kpi10TracedIncidents) {
 }
 
 TEST_F(TeamOperationsKpisTest, Kpi11ResponseTimes) {
-  const ResponseTimes kpi = response_times(in_scope_, period_);
+  const ResponseTimes kpi = response_times(in_scope_);
   EXPECT_DOUBLE_EQ(*kpi.technical, 4);                 // Y's incident, opened → taken
   EXPECT_FALSE(kpi.material);                          // no material request: no data
   EXPECT_DOUBLE_EQ(*kpi.design_office_question, 24);
@@ -152,7 +152,7 @@ TEST_F(TeamOperationsKpisTest, Kpi12AppAdoption) {
 TEST_F(TeamOperationsKpisTest, Kpi13AvoidedCosts) {
   // Reports: 4 × 45 − 80 = 100 minutes saved, 75 € at 45 €/h; none sent to the client;
   // two design-office items within their SLA (the question, Y's incident): 800 €.
-  const AvoidedCosts kpi = avoided_costs(in_scope_, period_, MoneySettings{});
+  const AvoidedCosts kpi = avoided_costs(in_scope_, MoneySettings{});
   EXPECT_DOUBLE_EQ(kpi.report_minutes_saved, 100);
   EXPECT_EQ(kpi.disputes_avoided, 0);
   EXPECT_EQ(kpi.rework_avoided, 2);
