@@ -103,6 +103,11 @@ bool ChildProcess::reap(int options) {
 
 bool ChildProcess::running() { return !reap(WNOHANG); }
 
+int ChildProcess::wait() {
+  reap(0);
+  return status_;
+}
+
 int ChildProcess::stop(std::chrono::milliseconds grace) {
   if (running()) {
     kill(pid_, SIGTERM);

@@ -31,6 +31,7 @@ class ChildProcess {
 
   pid_t pid() const { return pid_; }
   bool running();  // false once it has exited (its status is then kept)
+  int wait();      // blocks until it exits; its status as stop() gives it
 
   // SIGTERM, then SIGKILL after `grace`; returns the exit status as the shell reports it
   // (128 + signal when killed). Returns the kept status if it had already exited.

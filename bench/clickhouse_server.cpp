@@ -35,10 +35,12 @@ std::string default_clickhouse_script() {
   return VIGIE_CLICKHOUSE_SCRIPT;  // set by bench/CMakeLists.txt
 }
 
-Expected<ClickHouseServer> ClickHouseServer::start(const ClickHouseOptions& options) {
+Expected<ClickHouseServer> ClickHouseServer::start(ClickHouseOptions options) {
+  if (options.script.empty()) options.script = default_clickhouse_script();
   if (!std::filesystem::exists(options.script)) {
     return Error::make(ErrorCode::not_found, "no ClickHouse helper script at " + options.script);
   }
+  std::filesystem::create_directories(options.dir);
   auto http_port = free_loopback_port();
   auto tcp_port = free_loopback_port();
   if (!http_port || !tcp_port) return Error::make(ErrorCode::io, "no free port for ClickHouse");
@@ -69,6 +71,11 @@ Expected<std::string> ClickHouseServer::query(const std::string& sql) const {
 
 std::string ClickHouseServer::insert_path(const std::string& table) {
   return "/?query=" + url_encode("INSERT INTO " + table + " FORMAT JSONEachRow");
+}
+
+std::string ClickHouseServer::version() const {
+  const auto answer = query("SELECT version()");
+  return answer ? answer->substr(0, answer->find_first_of("\r\n")) : std::string{};
 }
 
 }  // namespace vigie::bench

@@ -15,8 +15,8 @@
 namespace vigie::bench {
 
 struct ClickHouseOptions {
-  std::string script;  // path of scripts/clickhouse-server
-  std::string dir;     // created by the caller; config, data and logs go under it
+  std::string script;  // path of scripts/clickhouse-server; empty: default_clickhouse_script()
+  std::string dir;     // config, data and logs go under it (created if missing)
 };
 
 // The helper script's path in this source tree (compiled in), or $VIGIE_CLICKHOUSE_SCRIPT.
@@ -25,11 +25,13 @@ std::string default_clickhouse_script();
 class ClickHouseServer {
  public:
   // Returns once `SELECT 1` answers on the HTTP port; the error says why not (no binary…).
-  static Expected<ClickHouseServer> start(const ClickHouseOptions& options);
+  static Expected<ClickHouseServer> start(ClickHouseOptions options);
 
   const HttpTarget& target() const { return target_; }
   pid_t pid() const { return process_.pid(); }
 
+  // "18.16.1"; empty if the server does not say.
+  std::string version() const;
   // Runs one statement over HTTP; returns the reply body (tab-separated for SELECTs).
   Expected<std::string> query(const std::string& sql) const;
   // "INSERT INTO <table> FORMAT JSONEachRow" as a URL path, for bodies of rows.

@@ -183,18 +183,13 @@ void check_counts(const IngestRound& round, std::uint64_t events, std::uint64_t 
 
 Expected<ClickHouseServer> start_clickhouse(const std::string& work, IngestBenchResult& result,
                                             const Progress& progress) {
-  const auto& options = result.options;
-  const std::string script =
-      options.clickhouse_script.empty() ? default_clickhouse_script() : options.clickhouse_script;
   say(progress, "ClickHouse: starting a local server");
-  auto server = ClickHouseServer::start({script, make_dir(work, "clickhouse")});
+  auto server = ClickHouseServer::start({result.options.clickhouse_script, work + "/clickhouse"});
   if (!server) {
     result.problems.push_back("ClickHouse could not start: " + server.error().describe());
     return server;
   }
-  if (const auto version = server->query("SELECT version()"); version) {
-    result.clickhouse_version = version->substr(0, version->find_first_of("\r\n"));
-  }
+  result.clickhouse_version = server->version();
   return server;
 }
 

@@ -61,6 +61,20 @@ std::string describe(const FlatFigure& figure) {
   return out + "]";
 }
 
+bool is_names_figure(std::string_view key) {
+  return key == "12.most_used" || key == "12.least_used";
+}
+
+std::vector<std::string> split_names(std::string_view joined) {
+  std::vector<std::string> names;
+  while (!joined.empty()) {
+    const auto bar = joined.find('|');
+    names.emplace_back(joined.substr(0, bar));
+    joined = bar == std::string_view::npos ? std::string_view{} : joined.substr(bar + 1);
+  }
+  return names;
+}
+
 FlatFigures flat_figures(const kpi::KpiReport& report, bool previous) {
   FlatFigures out;
   for (const kpi::KpiResult& kpi : report.kpis) {

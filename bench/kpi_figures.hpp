@@ -7,6 +7,7 @@
 
 #include <map>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -26,5 +27,10 @@ FlatFigures flat_figures(const kpi::KpiReport& report, bool previous);
 std::vector<std::string> figure_differences(const FlatFigures& vigie, const FlatFigures& peer);
 
 std::string describe(const FlatFigure& figure);
+
+// KPI 12's lists of feature names ("12.most_used", "12.least_used"), which the SQL peers return
+// as one text, the names joined by '|' ("" for none).
+bool is_names_figure(std::string_view key);
+std::vector<std::string> split_names(std::string_view joined);
 
 }  // namespace vigie::bench

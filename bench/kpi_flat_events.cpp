@@ -144,4 +144,21 @@ std::vector<std::vector<FlatValue>> calendar_rows(std::int32_t first_day, std::i
   return rows;
 }
 
+void CalendarSpan::include(const std::vector<FlatValue>& row) {
+  static const std::size_t kDayColumns[] = {flat_event_column("day"),
+                                            flat_event_column("date_day")};
+  for (const std::size_t column : kDayColumns) {
+    if (const auto* day = std::get_if<std::int64_t>(&row[column])) {
+      first_day_ = std::min(first_day_, static_cast<std::int32_t>(*day));
+      last_day_ = std::max(last_day_, static_cast<std::int32_t>(*day));
+    }
+  }
+}
+
+std::vector<std::vector<FlatValue>> CalendarSpan::rows() const {
+  constexpr std::int32_t kMargin = 400;
+  if (first_day_ > last_day_) return calendar_rows(0, 0);
+  return calendar_rows(first_day_ - kMargin, last_day_ + kMargin);
+}
+
 }  // namespace vigie::bench

@@ -43,4 +43,17 @@ std::vector<FlatValue> flatten_event(const events::Event& event, std::int64_t se
 std::span<const FlatColumn> calendar_columns();
 std::vector<std::vector<FlatValue>> calendar_rows(std::int32_t first_day, std::int32_t last_day);
 
+// The days a peer's calendar covers: those of the loaded rows (`day` and `date_day`) widened by
+// 400 days, since absences run on past the last event and periods may start before the first.
+class CalendarSpan {
+ public:
+  void include(const std::vector<FlatValue>& row);  // a row of flatten_event()
+  // calendar_rows() over the span; the single day 0 when no row was included.
+  std::vector<std::vector<FlatValue>> rows() const;
+
+ private:
+  std::int32_t first_day_ = INT32_MAX;
+  std::int32_t last_day_ = INT32_MIN;
+};
+
 }  // namespace vigie::bench

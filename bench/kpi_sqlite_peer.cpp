@@ -64,20 +64,6 @@ void bind_day(sqlite3_stmt* query, const char* name, LocalDate day) {
   sqlite3_bind_int64(query, sqlite3_bind_parameter_index(query, name), days_since_epoch(day));
 }
 
-bool is_names_figure(std::string_view key) {
-  return key == "12.most_used" || key == "12.least_used";
-}
-
-std::vector<std::string> split_names(std::string_view text) {
-  std::vector<std::string> names;
-  while (!text.empty()) {
-    const auto bar = text.find('|');
-    names.emplace_back(text.substr(0, bar));
-    text = bar == std::string_view::npos ? std::string_view{} : text.substr(bar + 1);
-  }
-  return names;
-}
-
 FlatFigure column_figure(sqlite3_stmt* query, int column, std::string_view key) {
   if (is_names_figure(key)) {
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(query, column));
@@ -106,13 +92,7 @@ Expected<SqliteKpiPeer> SqliteKpiPeer::create(const std::string& path) {
 
 Expected<void> SqliteKpiPeer::add(const events::Event& event, std::int64_t seq) {
   const std::vector<FlatValue> row = flatten_event(event, seq);
-  static const std::size_t kDayColumns[] = {flat_event_column("day"), flat_event_column("date_day")};
-  for (const std::size_t column : kDayColumns) {
-    if (const auto* day = std::get_if<std::int64_t>(&row[column])) {
-      first_day_ = std::min(first_day_, static_cast<std::int32_t>(*day));
-      last_day_ = std::max(last_day_, static_cast<std::int32_t>(*day));
-    }
-  }
+  calendar_.include(row);
   if (auto inserted = insert_row(db_.get(), insert_.get(), row); !inserted) return inserted;
   ++rows_;
   return {};
@@ -121,16 +101,13 @@ Expected<void> SqliteKpiPeer::add(const events::Event& event, std::int64_t seq) 
 Expected<void> SqliteKpiPeer::finish() {
   auto insert = prepare(db_.get(), insert_sql("calendar", calendar_columns().size()));
   if (!insert) return insert.error();
-  // Absences run on past the last event, and periods may start before the first.
-  constexpr std::int32_t kMargin = 400;
-  const std::int32_t first = rows_ == 0 ? 0 : first_day_ - kMargin;
-  const std::int32_t last = rows_ == 0 ? 0 : last_day_ + kMargin;
-  for (const auto& row : calendar_rows(first, last)) {
+  for (const auto& row : calendar_.rows()) {
     if (auto inserted = insert_row(db_.get(), insert->get(), row); !inserted) return inserted;
   }
   for (const char* sql : {"COMMIT", "CREATE INDEX events_type_day ON events(type, day)",
                           "CREATE INDEX events_site ON events(site_id, type)",
-                          "CREATE UNIQUE INDEX calendar_day ON calendar(day)", "ANALYZE"}) {
+                          "CREATE UNIQUE INDEX calendar_day ON calendar(day)",
+                          "CREATE INDEX calendar_working ON calendar(working, working_index)", "ANALYZE"}) {
     if (auto done = execute(db_.get(), sql); !done) return done;
   }
   auto query = prepare(db_.get(), std::string{sqlite_kpi_sql()});

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "bench/kpi_figures.hpp"
+#include "bench/kpi_flat_events.hpp"
 #include "bench/kpi_sql.hpp"
 #include "bench/sqlite_handle.hpp"
 #include "events/event.hpp"
@@ -35,8 +36,7 @@ class SqliteKpiPeer {
   Statement insert_;
   Statement query_;
   std::uint64_t rows_ = 0;
-  std::int32_t first_day_ = INT32_MAX;
-  std::int32_t last_day_ = INT32_MIN;
+  CalendarSpan calendar_;
 };
 
 }  // namespace vigie::bench

@@ -1,12 +1,16 @@
 // `vigie bench ingest [--sites N] [--years N] …`: Vigie's durable ingestion against ClickHouse
-// and SQLite on the demo company's events (bench/ingest_bench.hpp). Exit 0 when every system
-// was measured and the counts agree; 1 when a system could not be measured; 4 when counts differ.
+// and SQLite on the demo company's events (bench/ingest_bench.hpp).
+// `vigie bench kpi [--sites N] …`: all 15 KPIs from Vigie's aggregates against analyst SQL over
+// the raw events on ClickHouse and SQLite (bench/kpi_bench.hpp).
+// Exit 0 when every system was measured and they agree; 1 when a system could not be
+// measured; 4 when counts or figures differ.
 #include <unistd.h>
 
 #include <cstdio>
 #include <memory>
 
 #include "bench/ingest_bench.hpp"
+#include "bench/kpi_bench.hpp"
 #include "cli/context.hpp"
 #include "cli/exit_codes.hpp"
 
@@ -53,18 +57,79 @@ int exit_code_of(const bench::IngestBenchResult& result) {
   return result.problems.empty() ? kExitOk : kExitFailure;
 }
 
+// Prints the result as a table or JSON, and the problems on stderr under JSON.
+template <class Result>
+void print_result(const Result& result, const std::string& format, const std::string& text) {
+  std::fputs(text.c_str(), stdout);
+  for (const auto& problem : result.problems) {
+    if (format == "json") std::fprintf(stderr, "vigie bench: %s\n", problem.c_str());
+  }
+}
+
 int run_ingest(const IngestFlags& flags) {
   const bool show_progress = isatty(STDERR_FILENO) != 0;
   const auto result = bench::run_ingest_bench(flags.options, [show_progress](std::string_view line) {
     if (show_progress) std::fprintf(stderr, "bench: %.*s\n", int(line.size()), line.data());
   });
-  const std::string text = flags.format == "json" ? bench::render_ingest_json(result) + "\n"
-                                                  : bench::render_ingest_table(result);
-  std::fputs(text.c_str(), stdout);
-  for (const auto& problem : result.problems) {
-    if (flags.format == "json") std::fprintf(stderr, "vigie bench: %s\n", problem.c_str());
-  }
+  print_result(result, flags.format, flags.format == "json"
+                                         ? bench::render_ingest_json(result) + "\n"
+                                         : bench::render_ingest_table(result));
   return exit_code_of(result);
+}
+
+struct KpiFlags {
+  bench::KpiBenchOptions options;
+  std::string format = "table";
+};
+
+void add_kpi_flags(CLI::App& command, KpiFlags& flags) {
+  auto& o = flags.options;
+  command.add_option("--sites", o.sites, "demo company size")->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  command.add_option("--years", o.years, "years simulated")->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  command.add_option("--seed", o.seed, "demo generator seed")->capture_default_str();
+  command.add_option("--end", o.end, "last simulated day, YYYY-MM-DD (default: today, Paris)");
+  command.add_option("--data-dir", o.data_dir,
+                     "measure this existing data directory instead of building the demo");
+  command.add_option("--queries", o.queries, "random scopes and periods")->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  command.add_option("--query-seed", o.query_seed, "seed of the random requests")
+      ->capture_default_str();
+  command.add_option("--vigie-rounds", o.vigie_rounds, "repetitions of the month request (Vigie)")
+      ->capture_default_str()->check(CLI::PositiveNumber);
+  command.add_option("--peer-rounds", o.peer_rounds,
+                     "repetitions of the month request (ClickHouse)")
+      ->capture_default_str()->check(CLI::PositiveNumber);
+  command.add_option("--sqlite-rounds", o.sqlite_rounds, "repetitions of the month request (SQLite)")
+      ->capture_default_str()->check(CLI::PositiveNumber);
+  command.add_option("--sqlite-queries", o.sqlite_queries,
+                     "random requests also run on SQLite (the slowest)")
+      ->capture_default_str()->check(CLI::NonNegativeNumber);
+  command.add_option("--clickhouse-script", o.clickhouse_script,
+                     "start/stop helper for ClickHouse (default: scripts/clickhouse-server)");
+  command.add_flag("--clickhouse,!--no-clickhouse", o.clickhouse,
+                   "measure ClickHouse (--no-clickhouse: no ratio, no agreement)");
+  command.add_flag("--sqlite,!--no-sqlite", o.sqlite, "measure SQLite (--no-sqlite: no agreement)");
+  command.add_option("--format", flags.format, "table or json")->capture_default_str()
+      ->check(CLI::IsMember({"table", "json"}));
+  command.add_flag("--keep", o.keep, "keep the temporary data directories");
+}
+
+int run_kpi(const KpiFlags& flags) {
+  const bool show_progress = isatty(STDERR_FILENO) != 0;
+  const auto result = bench::run_kpi_bench(flags.options, [show_progress](std::string_view line) {
+    if (show_progress) std::fprintf(stderr, "bench: %.*s\n", int(line.size()), line.data());
+  });
+  print_result(result, flags.format, flags.format == "json" ? bench::render_kpi_json(result) + "\n"
+                                                            : bench::render_kpi_table(result));
+  const bench::KpiBenchOptions& o = flags.options;
+  if ((o.clickhouse && !result.clickhouse) || (o.sqlite && !result.sqlite) ||
+      !result.problems.empty()) {
+    return kExitFailure;
+  }
+  if (!o.clickhouse || !o.sqlite) return kExitOk;  // a partial run measures, it cannot agree
+  return result.agree() ? kExitOk : kExitMismatch;
 }
 
 }  // namespace
@@ -77,6 +142,11 @@ void add_bench_command(CLI::App& app, Context& /*context*/, int& exit_code) {
   auto flags = std::make_shared<IngestFlags>();
   add_ingest_flags(*ingest, *flags);
   ingest->callback([&exit_code, flags] { exit_code = run_ingest(*flags); });
+  auto* kpi = bench->add_subcommand(
+      "kpi", "all 15 KPIs: Vigie's aggregates vs analyst SQL on ClickHouse and SQLite");
+  auto kpi_flags = std::make_shared<KpiFlags>();
+  add_kpi_flags(*kpi, *kpi_flags);
+  kpi->callback([&exit_code, kpi_flags] { exit_code = run_kpi(*kpi_flags); });
 }
 
 }  // namespace vigie::cli

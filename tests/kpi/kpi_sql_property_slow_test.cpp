@@ -4,70 +4,41 @@
 // code with the fold. Every figure of every KPI, for the period and its previous period.
 #include <gtest/gtest.h>
 
-#include "bench/event_corpus.hpp"
-#include "bench/kpi_queries.hpp"
 #include "bench/kpi_sqlite_peer.hpp"
-#include "kpi/report.hpp"
+#include "support/kpi_demo.hpp"
 #include "support/random.hpp"
 
 namespace vigie {
 namespace {
 
-using namespace std::chrono;
-
-struct DemoFixture {
-  kpi::Company company;
-  bench::SqliteKpiPeer sql;
-};
-
-// 20 sites over 2 years: every event type, sites of every status, thousands of events a month.
-DemoFixture load_demo() {
-  const demo::DemoOptions options{7, 20, 2, 2026y / November / 29d};
-  auto corpus = bench::build_corpus(options);
-  EXPECT_TRUE(corpus) << corpus.error().describe();
-  auto sql = bench::SqliteKpiPeer::create(":memory:");
-  EXPECT_TRUE(sql) << sql.error().describe();
-  kpi::Company company;
-  std::int64_t seq = 0;
-  for (const events::Event& event : corpus->events) {
-    company.apply(event);  // the store's order is the corpus order: seq breaks ties alike
-    EXPECT_TRUE(sql->add(event, ++seq));
-  }
-  company.refresh();
-  EXPECT_TRUE(sql->finish());
-  return {std::move(company), std::move(*sql)};
-}
-
-void expect_same_figures(const bench::FlatFigures& engine, const bench::FlatFigures& sql,
-                         const std::string& side) {
-  const auto differences = bench::figure_differences(engine, sql);
-  std::string all;
-  for (const std::string& line : differences) all += "\n  " + line;
-  EXPECT_TRUE(differences.empty()) << side << ":" << all;
-}
-
 TEST(KpiSqlProperty, IncrementalFiguresEqualSqlOverRawEvents) {
-  DemoFixture demo = load_demo();
-  ASSERT_GT(demo.sql.rows(), 10'000u);
+  const testing::KpiDemo demo = testing::load_kpi_demo();
+  auto sql = bench::SqliteKpiPeer::create(":memory:");
+  ASSERT_TRUE(sql) << sql.error().describe();
+  ASSERT_TRUE(testing::load_peer(demo, *sql));
+  ASSERT_GT(sql->rows(), 10'000u);
   testing::Random random = testing::seeded_random();
   SCOPED_TRACE(random.replay_hint());
-  // as_of from the company's first months to its last day: early, busy and late periods.
-  auto queries = bench::random_queries(demo.company, 2025y / January / 15d, 2026y / November / 29d,
-                                       60, random.next());
-  queries.push_back(bench::whole_company_month(2026y / October / 31d));
-  int compared = 0;
-  for (const bench::KpiQuery& query : queries) {
-    SCOPED_TRACE(query.label);
-    const kpi::KpiReport report =
-        kpi::compute_report(demo.company, query.scope, query.periods, query.as_of, {}, {}, {});
-    const auto now = demo.sql.figures(bench::current_side(query.scope, query.periods));
-    const auto before = demo.sql.figures(bench::previous_side(query.scope, query.periods));
-    ASSERT_TRUE(now && before);
-    expect_same_figures(bench::flat_figures(report, false), *now, "value");
-    expect_same_figures(bench::flat_figures(report, true), *before, "previous");
-    ++compared;
-  }
-  EXPECT_EQ(compared, 61);
+  const auto queries = testing::kpi_demo_queries(demo.company, 60, random.next());
+  const std::size_t compared = testing::expect_peer_agrees(
+      demo.company, queries,
+      [&](const bench::SqlKpiRequest& request) { return sql->figures(request); });
+  EXPECT_EQ(compared, 61u);
+}
+
+// The hand-worked fixture's requests: 80 events chosen for the rules' edge cases (clock changes,
+// late events, a relabelling, an absence, dates on either side of midnight).
+TEST(KpiSqlProperty, HandWorkedFixtureFiguresEqualSql) {
+  const testing::KpiDemo fixture = testing::load_kpi_fixture();
+  ASSERT_EQ(fixture.events.size(), 80u);
+  auto sql = bench::SqliteKpiPeer::create(":memory:");
+  ASSERT_TRUE(sql) << sql.error().describe();
+  ASSERT_TRUE(testing::load_peer(fixture, *sql));
+  const auto queries = testing::kpi_fixture_queries();
+  const std::size_t compared = testing::expect_peer_agrees(
+      fixture.company, queries,
+      [&](const bench::SqlKpiRequest& request) { return sql->figures(request); });
+  EXPECT_EQ(compared, 4u);
 }
 
 // The comparison itself can fail: a figure changed on one side is reported.
