@@ -51,6 +51,12 @@ const Logger& Context::log() {
   return *log_;
 }
 
+const Logger& Context::quiet_log() {
+  if (!flags_.log_level.empty()) return log();
+  if (!quiet_log_) quiet_log_ = std::make_unique<Logger>(LogLevel::warn);
+  return *quiet_log_;
+}
+
 store::Store& Context::store() {
   if (store_) return *store_;
   const Config& cfg = config();

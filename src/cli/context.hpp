@@ -31,6 +31,9 @@ class Context {
   // Builds the configuration (file < environment < flags). Throws StartupError when invalid.
   const Config& config();
   const Logger& log();
+  // For one-shot commands whose output is their answer (kpis): warnings and errors only, unless
+  // --log-level asks for more.
+  const Logger& quiet_log();
   // Creates the data directory and opens the store. Throws StartupError on failure.
   store::Store& store();
   GlobalFlags& flags() { return flags_; }
@@ -51,6 +54,7 @@ class Context {
   GlobalFlags& flags_;
   std::unique_ptr<Config> config_;
   std::unique_ptr<Logger> log_;
+  std::unique_ptr<Logger> quiet_log_;
   std::unique_ptr<store::Store> store_;
   std::optional<DataDirLock> lock_;
 };

@@ -37,7 +37,7 @@ int run_kpis(Context& context, KpisFlags flags) {
   kpi::LoadOptions load;
   load.snapshot_path = context.config().kpi_snapshot_path();
   load.rebuild = flags.rebuild;
-  auto loaded = kpi::load_company(context.store(), {}, load, context.log());
+  auto loaded = kpi::load_company(context.store(), {}, load, context.quiet_log());
   if (!loaded) {
     std::fprintf(stderr, "vigie: %s\n", loaded.error().describe().c_str());
     return kExitFailure;

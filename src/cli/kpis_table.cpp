@@ -125,8 +125,14 @@ void rows(std::string& out, const FigureSet& value, const FigureSet& previous,
       rows(out, **set, sub(before), sub(delta), indent + 2);
       continue;
     }
-    out += std::string(static_cast<std::size_t>(indent), ' ') +
-           padded(label.text, 44 - static_cast<std::size_t>(indent), true) + " " +
+    const std::string margin(static_cast<std::size_t>(indent), ' ');
+    if (std::holds_alternative<kpi::Names>(entry.value)) {  // lists do not fit the columns
+      out += margin + label.text + "\n" + margin + "  période : " +
+             shown(entry.value, label.unit, false) + "\n" + margin + "  précédente : " +
+             (before ? shown(*before, label.unit, false) : "") + "\n";
+      continue;
+    }
+    out += margin + padded(label.text, 44 - static_cast<std::size_t>(indent), true) + " " +
            padded(shown(entry.value, label.unit, false), 18, false) + " " +
            padded(before ? shown(*before, label.unit, false) : "", 18, false) + " " +
            padded(delta ? shown(*delta, label.unit, true) : "", 14, false) + "\n";

@@ -37,8 +37,8 @@ class KpisSnapshotTest : public ::testing::Test {
     std::string log;
   };
   Run kpis(std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {"--data-dir", data_dir_,  "kpis", "--as-of",
-                                     "2026-10-31", "--format", "json"};
+    std::vector<std::string> args = {"--data-dir", data_dir_, "--log-level", "info", "kpis",
+                                     "--as-of",    "2026-10-31", "--format", "json"};
     args.insert(args.end(), extra.begin(), extra.end());
     const auto result = testing::run_vigie(args, log_path_);
     return {result.exit_code, result.out, file_text(log_path_)};
@@ -64,6 +64,15 @@ TEST_F(KpisSnapshotTest, RebuildWritesTheSnapshotThatTheNextRunReads) {
   EXPECT_NE(next.log.find(R"("from_snapshot":true,"events_folded":0,)"), std::string::npos)
       << next.log;
   EXPECT_EQ(next.json, rebuilt.json);
+}
+
+// A one-shot command's output is its answer: the snapshot's info lines only when asked for.
+TEST_F(KpisSnapshotTest, SaysNothingOnStderrUnlessAsked) {
+  const auto result = testing::run_vigie({"--data-dir", data_dir_, "kpis", "--as-of", "2026-10-31"},
+                                         log_path_);
+  ASSERT_EQ(result.exit_code, 0);
+  EXPECT_EQ(file_text(log_path_), "");
+  EXPECT_NE(result.out.find("1. Chantiers actifs"), std::string::npos);
 }
 
 TEST_F(KpisSnapshotTest, ADamagedSnapshotChangesNoFigure) {
