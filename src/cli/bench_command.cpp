@@ -22,13 +22,19 @@ struct IngestFlags {
   std::string format = "table";
 };
 
-void add_ingest_flags(CLI::App& command, IngestFlags& flags) {
-  auto& o = flags.options;
+// The demo company a benchmark builds: both areas measure on the same kind of company.
+template <class Options>
+void add_company_flags(CLI::App& command, Options& o) {
   command.add_option("--sites", o.sites, "demo company size")->capture_default_str()
       ->check(CLI::PositiveNumber);
   command.add_option("--years", o.years, "years simulated (fewer for a quick run)")
       ->capture_default_str()->check(CLI::PositiveNumber);
   command.add_option("--seed", o.seed, "demo generator seed")->capture_default_str();
+}
+
+void add_ingest_flags(CLI::App& command, IngestFlags& flags) {
+  auto& o = flags.options;
+  add_company_flags(command, o);
   command.add_option("--rounds", o.rounds, "measure every system this many times (medians)")
       ->capture_default_str()->check(CLI::PositiveNumber);
   command.add_option("--connections", o.batch_connections,
@@ -84,11 +90,7 @@ struct KpiFlags {
 
 void add_kpi_flags(CLI::App& command, KpiFlags& flags) {
   auto& o = flags.options;
-  command.add_option("--sites", o.sites, "demo company size")->capture_default_str()
-      ->check(CLI::PositiveNumber);
-  command.add_option("--years", o.years, "years simulated")->capture_default_str()
-      ->check(CLI::PositiveNumber);
-  command.add_option("--seed", o.seed, "demo generator seed")->capture_default_str();
+  add_company_flags(command, o);
   command.add_option("--end", o.end, "last simulated day, YYYY-MM-DD (default: today, Paris)");
   command.add_option("--data-dir", o.data_dir,
                      "measure this existing data directory instead of building the demo");
