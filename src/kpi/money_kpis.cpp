@@ -31,7 +31,7 @@ BudgetOverruns budget_overruns(const std::vector<SiteAt>& of_period,
     }
     const double budget = static_cast<double>(site.budget_cents) / 100;
     const double spent =
-        static_cast<double>(site.sums_to_end.expense_cents) / 100;
+        static_cast<double>(site.to_end.expense_cents) / 100;
     const double earned = site.percent_complete / 100 * budget;
     out.overrun_eur += budget * spent / earned - budget;  // EAC = BAC × AC / EV (EV > 0 here)
   }

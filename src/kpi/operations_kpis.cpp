@@ -49,6 +49,13 @@ double active_site_months(const SiteState& site, const Period& period,
   return months;
 }
 
+// Whether `series` counts something on `day`: one day's value, read directly (a request asks
+// this for every chief and working day).
+bool on(const DaySeries<Count>& series, std::int32_t day) {
+  if (series.empty() || day < series.first_day() || day > series.last_day()) return false;
+  return series.days()[static_cast<std::size_t>(day - series.first_day())].n > 0;
+}
+
 Figure mean_hours(const HoursTally& tally) {
   return ratio(tally.hours, static_cast<double>(tally.count));
 }
@@ -59,7 +66,7 @@ PhotoVolume photo_volume(const std::vector<SiteAt>& in_scope, const Period& peri
   PhotoVolume out;
   for (const SiteAt& site : in_scope) {
     out.photos += site.period_sums.photos;
-    out.storage_bytes += site.sums_to_end.photo_bytes;
+    out.storage_bytes += site.to_end.photo_bytes;
   }
   out.photos_per_day = ratio(static_cast<double>(out.photos), period.days());
   return out;
@@ -103,9 +110,9 @@ AppAdoption app_adoption(const Company& company, const std::vector<SiteAt>& in_s
     int working = 0;
     int used = 0;
     for (const std::int32_t day : working_days) {
-      if (person->absent_days.sum(day, day).n > 0) continue;  // absences are not days to use it
+      if (on(person->absent_days, day)) continue;  // absences are not days to use it
       ++working;
-      used += person->app_days.sum(day, day).n > 0 ? 1 : 0;
+      used += on(person->app_days, day) ? 1 : 0;
     }
     if (working > 0 && used >= settings.adoption_share_of_days * working) ++adopters;
   }

@@ -62,7 +62,8 @@ std::vector<SiteAt> sites_in_scope(const Company& company, const Scope& scope,
     SiteAt at = site_at(site, end);
     if (!in_scope(at, scope)) continue;
     at.period_sums = sum_days(site, first, last);
-    at.sums_to_end = sum_to(site, last);
+    const DayCounters to_end = sum_to(site, last);
+    at.to_end = {to_end.expense_cents, to_end.design_queue, to_end.photo_bytes};
     out.push_back(std::move(at));
   }
   return out;

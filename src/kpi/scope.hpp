@@ -27,6 +27,13 @@ struct Scope {  // an empty text matches every site
 // The last instant of a Paris day: states "at the end of the period" are read there.
 Instant end_of_day(LocalDate day);
 
+// The running totals a KPI reads at the end of a period.
+struct ToEnd {
+  std::int64_t expense_cents = 0;  // AC (KPI 2, 14)
+  std::int64_t design_queue = 0;   // items waiting for the design office (KPI 7)
+  std::int64_t photo_bytes = 0;    // storage used (KPI 9)
+};
+
 // A site at the end of a day. `known` is false before its first site.upserted.
 struct SiteAt {
   const SiteState* site = nullptr;
@@ -38,9 +45,10 @@ struct SiteAt {
   double percent_complete = 0;  // 100 once completed
   std::optional<LocalDate> actual_end;
   // Set by sites_in_scope, for the period it was given, once per site rather than once per KPI
-  // (kpi/company.hpp sum_days): the sums of the period's days, and of every day to its end.
+  // (kpi/company.hpp sum_days): the sums of the period's days, and the states that are sums of
+  // every day to its end (kept small: a request copies thousands of these).
   DayCounters period_sums;
-  DayCounters sums_to_end;
+  ToEnd to_end;
 };
 SiteAt site_at(const SiteState& site, Instant end);  // `end`: end_of_day(day), computed once
 

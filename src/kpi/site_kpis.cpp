@@ -47,7 +47,7 @@ BudgetVsActual budget_vs_actual(const std::vector<SiteAt>& of_period,
   std::int64_t spent_cents = 0;
   double earned_cents = 0;
   for (const SiteAt& site : of_period) {
-    const std::int64_t spent = site.sums_to_end.expense_cents;  // AC to the end
+    const std::int64_t spent = site.to_end.expense_cents;  // AC to the end
     const double earned = site.percent_complete / 100 * static_cast<double>(site.budget_cents);
     budget_cents += site.budget_cents;
     spent_cents += spent;

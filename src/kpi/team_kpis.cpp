@@ -35,7 +35,7 @@ ChiefProductivity chief_productivity(const std::vector<SiteAt>& in_scope,
 DesignOfficeLoad design_office_load(const std::vector<SiteAt>& in_scope) {
   DesignOfficeLoad out;
   for (const SiteAt& site : in_scope) {
-    out.waiting += site.sums_to_end.design_queue;
+    out.waiting += site.to_end.design_queue;
   }
   const DayCounters total = period_total(in_scope);
   const auto resolved = static_cast<double>(total.design_resolution.count);
