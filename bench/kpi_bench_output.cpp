@@ -94,7 +94,9 @@ std::string render_kpi_json(const KpiBenchResult& result) {
       .set("ratio_vs_sqlite", ratio(sqlite.month_p50, vigie.month_p50))
       .set("random_ratio_vs_clickhouse", ratio(clickhouse.random_p50, vigie.random_p50))
       .set("clickhouse_requests_compared", std::uint64_t{clickhouse.compared})
+      .set("clickhouse_requests_differing", std::uint64_t{clickhouse.disagreements})
       .set("sqlite_requests_compared", std::uint64_t{sqlite.compared})
+      .set("sqlite_requests_differing", std::uint64_t{sqlite.disagreements})
       .set("agree", result.agree());
   return json.render();
 }

@@ -28,6 +28,8 @@ TEST(KpiBench, ThreeSystemsAgreeOnEveryRequest) {
   // The month request twice, then the 8 random ones, on each peer.
   EXPECT_EQ(count("clickhouse_requests_compared"), 10u);
   EXPECT_EQ(count("sqlite_requests_compared"), 9u);  // SQLite: one round of the month
+  EXPECT_EQ(count("clickhouse_requests_differing"), 0u);
+  EXPECT_EQ(count("sqlite_requests_differing"), 0u);
   for (const char* key : {"vigie_all_kpis_p50_ms", "vigie_all_kpis_p95_ms", "vigie_random_p50_ms",
                           "clickhouse_all_kpis_p50_ms", "sqlite_all_kpis_p50_ms"}) {
     EXPECT_GT(number(key), 0) << key;
