@@ -1,0 +1,154 @@
+#include "models/xgboost_booster.hpp"
+
+#include <xgboost/c_api.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
+namespace vigie::models {
+namespace {
+
+constexpr const char* kBestRound = "vigie_best_round";
+
+Error xgboost_error(const std::string& doing) {
+  return Error::make(ErrorCode::io, "XGBoost, " + doing + ": " + XGBGetLastError());
+}
+
+struct MatrixDeleter {
+  void operator()(void* handle) const noexcept { XGDMatrixFree(handle); }
+};
+using Matrix = std::unique_ptr<void, MatrixDeleter>;
+
+Expected<Matrix> matrix_of(const Dataset& data) {
+  DMatrixHandle raw = nullptr;
+  if (XGDMatrixCreateFromMat(data.values.data(), data.rows(), data.columns,
+                             std::numeric_limits<float>::quiet_NaN(), &raw) != 0) {
+    return xgboost_error("building a matrix");
+  }
+  Matrix matrix(raw);
+  if (!data.labels.empty() &&
+      XGDMatrixSetFloatInfo(raw, "label", data.labels.data(), data.labels.size()) != 0) {
+    return xgboost_error("setting labels");
+  }
+  return matrix;
+}
+
+// "[12]\tvalidation-logloss:0.4012" → 0.4012: the last metric of the evaluation line.
+double last_metric(const char* line) {
+  const char* colon = nullptr;
+  for (const char* p = line; *p != '\0'; ++p) {
+    if (*p == ':') colon = p;
+  }
+  return colon == nullptr ? std::numeric_limits<double>::quiet_NaN()
+                          : std::strtod(colon + 1, nullptr);
+}
+
+}  // namespace
+
+struct Booster::Handle {
+  BoosterHandle booster = nullptr;
+  ~Handle() {
+    if (booster != nullptr) XGBoosterFree(booster);
+  }
+};
+
+Expected<Booster> Booster::train(const TrainingParams& params, const Dataset& train,
+                                 const Dataset& validation) {
+  auto train_matrix = matrix_of(train);
+  if (!train_matrix) return train_matrix.error();
+  auto valid_matrix = matrix_of(validation);
+  if (!valid_matrix) return valid_matrix.error();
+  DMatrixHandle both[] = {train_matrix->get(), valid_matrix->get()};
+  auto handle = std::make_shared<Handle>();
+  if (XGBoosterCreate(both, 2, &handle->booster) != 0) return xgboost_error("creating a booster");
+  for (const auto& [name, value] : params.values) {
+    if (XGBoosterSetParam(handle->booster, name.c_str(), value.c_str()) != 0) {
+      return xgboost_error("parameter " + name);
+    }
+  }
+  DMatrixHandle validation_only[] = {valid_matrix->get()};
+  const char* names[] = {"validation"};
+  int best_round = 0;
+  double best = std::numeric_limits<double>::quiet_NaN();
+  int round = 0;
+  for (; round < params.max_rounds; ++round) {
+    if (XGBoosterUpdateOneIter(handle->booster, round, train_matrix->get()) != 0) {
+      return xgboost_error("training round " + std::to_string(round));
+    }
+    const char* line = nullptr;
+    if (XGBoosterEvalOneIter(handle->booster, round, validation_only, names, 1, &line) != 0) {
+      return xgboost_error("evaluating round " + std::to_string(round));
+    }
+    const double score = last_metric(line);
+    const bool better = std::isnan(best) ||
+                        (params.metric_higher_is_better ? score > best : score < best);
+    if (better) {
+      best = score;
+      best_round = round;
+    } else if (round - best_round >= params.early_stopping_rounds) {
+      ++round;
+      break;
+    }
+  }
+  const std::string best_text = std::to_string(best_round);
+  if (XGBoosterSetAttr(handle->booster, kBestRound, best_text.c_str()) != 0) {
+    return xgboost_error("recording the best round");
+  }
+  return Booster(std::move(handle), best_round, best, round);
+}
+
+Expected<Booster> Booster::load(std::string_view bytes) {
+  auto handle = std::make_shared<Handle>();
+  if (XGBoosterCreate(nullptr, 0, &handle->booster) != 0) return xgboost_error("creating a booster");
+  if (XGBoosterLoadModelFromBuffer(handle->booster, bytes.data(), bytes.size()) != 0) {
+    return xgboost_error("loading a model");
+  }
+  const char* best = nullptr;
+  int found = 0;
+  if (XGBoosterGetAttr(handle->booster, kBestRound, &best, &found) != 0 || found == 0) {
+    return Error::invalid("model", "has no best round: not saved by Vigie");
+  }
+  int rounds = 0;
+  if (XGBoosterBoostedRounds(handle->booster, &rounds) != 0) return xgboost_error("counting rounds");
+  return Booster(std::move(handle), std::atoi(best), std::numeric_limits<double>::quiet_NaN(),
+                 rounds);
+}
+
+Expected<std::vector<float>> Booster::predict_as(const Dataset& data, int type) const {
+  auto matrix = matrix_of(data);
+  if (!matrix) return matrix.error();
+  // type 0: the prediction; 2: the contributions. Trees after the best round are left out.
+  const std::string config = R"({"type": )" + std::to_string(type) +
+                             R"(, "training": false, "iteration_begin": 0, "iteration_end": )" +
+                             std::to_string(best_round_ + 1) + R"(, "strict_shape": false})";
+  const bst_ulong* shape = nullptr;
+  bst_ulong dimensions = 0;
+  const float* result = nullptr;
+  if (XGBoosterPredictFromDMatrix(handle_->booster, matrix->get(), config.c_str(), &shape,
+                                  &dimensions, &result) != 0) {
+    return xgboost_error("predicting");
+  }
+  bst_ulong size = 1;
+  for (bst_ulong i = 0; i < dimensions; ++i) size *= shape[i];
+  return std::vector<float>(result, result + size);
+}
+
+Expected<std::vector<float>> Booster::predict(const Dataset& data) const {
+  return predict_as(data, 0);
+}
+
+Expected<std::vector<float>> Booster::contributions(const Dataset& data) const {
+  return predict_as(data, 2);
+}
+
+Expected<std::string> Booster::save() const {
+  bst_ulong length = 0;
+  const char* bytes = nullptr;
+  if (XGBoosterSaveModelToBuffer(handle_->booster, R"({"format": "json"})", &length, &bytes) != 0) {
+    return xgboost_error("saving the model");
+  }
+  return std::string(bytes, length);
+}
+
+}  // namespace vigie::models
