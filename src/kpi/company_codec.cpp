@@ -34,9 +34,13 @@ bool get_plain(ByteReader& in, T& value) {
 }
 
 void put_instant(ByteWriter& out, Instant at) { out.put(to_millis(at)); }
+// Events are placed between 1990 and 2099 (events/): an instant outside 1970–2099 is damage, and
+// the calendar arithmetic done on instants (Paris days) must never see one.
 bool get_instant(ByteReader& in, Instant& at) {
+  constexpr std::int64_t kYear2100 = 4'102'444'800'000;
   std::int64_t millis = 0;
   if (!in.get(millis)) return false;
+  if (millis < 0 || millis >= kYear2100) return in.fail();
   at = from_millis(millis);
   return true;
 }
@@ -128,6 +132,20 @@ void put_series(ByteWriter& out, const DaySeries<T>& series) {
   out.put(series.first_day());
   out.put_array(std::span<const T>(series.days()));
 }
+// A day's counts within ±2^40: far above any real day (a terabyte of photos), and low enough
+// that running totals over any series, and their differences, cannot overflow.
+constexpr std::int64_t kMaxDayCount = std::int64_t{1} << 40;
+bool plausible(std::int64_t value) { return value >= -kMaxDayCount && value <= kMaxDayCount; }
+bool plausible(double) { return true; }  // a damaged double gives a wrong figure, never UB
+bool plausible(const HoursTally& tally) { return plausible(tally.count); }
+bool plausible(const Count& count) { return plausible(count.n); }
+bool plausible(const DayCounters& day) {
+  bool all = true;
+  DayCounters copy = day;
+  pair_fields(copy, day, [&all](const auto&, const auto& field) { all = all && plausible(field); });
+  return all;
+}
+
 template <class T>
 bool get_series(ByteReader& in, DaySeries<T>& series) {
   std::int32_t first_day = 0;
@@ -137,6 +155,9 @@ bool get_series(ByteReader& in, DaySeries<T>& series) {
   if (days.size() > static_cast<std::size_t>(kMaxDay) ||
       static_cast<std::int64_t>(first_day) + static_cast<std::int64_t>(days.size()) > kMaxDay) {
     return in.fail();  // last_day() would overflow
+  }
+  for (const T& day : days) {
+    if (!plausible(day)) return in.fail();
   }
   series = DaySeries<T>::from_days(first_day, std::move(days));
   return true;
