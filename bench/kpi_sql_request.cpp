@@ -9,8 +9,7 @@ SqlKpiRequest current_side(const kpi::Scope& scope, const kpi::PeriodPair& perio
 }
 
 SqlKpiRequest previous_side(const kpi::Scope& scope, const kpi::PeriodPair& periods) {
-  return {periods.previous,
-          kpi::range_periods(periods.previous.from, periods.previous.to).previous, scope};
+  return {periods.previous, kpi::period_before(periods.previous), scope};
 }
 
 }  // namespace vigie::bench

@@ -2,6 +2,7 @@
 
 #include <chrono>
 
+#include "common/enum_names.hpp"
 #include "common/json_writer.hpp"
 #include "common/time.hpp"
 
@@ -11,10 +12,7 @@ constexpr std::string_view kLevelNames[] = {"debug", "info", "warn", "error"};
 }  // namespace
 
 std::optional<LogLevel> parse_log_level(std::string_view name) {
-  for (std::size_t i = 0; i < std::size(kLevelNames); ++i) {
-    if (kLevelNames[i] == name) return static_cast<LogLevel>(i);
-  }
-  return std::nullopt;
+  return enum_named<LogLevel>(name, kLevelNames);
 }
 
 void Logger::log(LogLevel level, std::string_view message,

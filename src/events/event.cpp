@@ -1,14 +1,13 @@
 #include "events/event.hpp"
 
+#include "common/enum_names.hpp"
+
 namespace vigie::events {
 
 std::string_view type_name(EventType type) { return kTypeNames[static_cast<std::size_t>(type)]; }
 
 std::optional<EventType> parse_type(std::string_view name) {
-  for (std::size_t i = 0; i < kTypeNames.size(); ++i) {
-    if (kTypeNames[i] == name) return static_cast<EventType>(i);
-  }
-  return std::nullopt;
+  return enum_named<EventType>(name, kTypeNames);
 }
 
 std::string_view source_name(Source source) {
@@ -16,10 +15,7 @@ std::string_view source_name(Source source) {
 }
 
 std::optional<Source> parse_source(std::string_view name) {
-  for (std::size_t i = 0; i < kSourceNames.size(); ++i) {
-    if (kSourceNames[i] == name) return static_cast<Source>(i);
-  }
-  return std::nullopt;
+  return enum_named<Source>(name, kSourceNames);
 }
 
 bool is_siteless(EventType type) {

@@ -3,6 +3,8 @@
 #include <array>
 #include <map>
 
+#include "common/enum_names.hpp"
+
 namespace vigie::kpi {
 namespace {
 
@@ -41,10 +43,9 @@ std::vector<BreakdownRow> by_day(const Company& company, const Scope& scope,
   for (std::int32_t day = days_since_epoch(periods.current.from);
        day <= days_since_epoch(periods.current.to); ++day) {
     const Period one{date_from_days(day), date_from_days(day)};
-    const Period before{date_from_days(day - 1), date_from_days(day - 1)};
     rows.push_back({format_iso_date(one.from),
-                    figures_for(company, sites_in_scope(company, scope, one), one, before, id,
-                                settings)});
+                    figures_for(company, sites_in_scope(company, scope, one), one,
+                                period_before(one), id, settings)});
   }
   return rows;
 }
@@ -52,10 +53,7 @@ std::vector<BreakdownRow> by_day(const Company& company, const Scope& scope,
 }  // namespace
 
 std::optional<BreakdownBy> parse_breakdown_by(std::string_view name) {
-  for (std::size_t i = 0; i < kNames.size(); ++i) {
-    if (kNames[i] == name) return static_cast<BreakdownBy>(i);
-  }
-  return std::nullopt;
+  return enum_named<BreakdownBy>(name, kNames);
 }
 
 std::string_view breakdown_by_name(BreakdownBy by) { return kNames[static_cast<std::size_t>(by)]; }

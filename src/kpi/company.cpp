@@ -3,6 +3,7 @@
 #include <array>
 #include <cmath>
 
+#include "common/enum_names.hpp"
 #include "common/french_calendar.hpp"
 #include "common/money.hpp"
 #include "common/paris_time.hpp"
@@ -13,14 +14,6 @@ namespace vigie::kpi {
 namespace {
 
 using events::EventType;
-
-template <class Enum, std::size_t N>
-std::optional<Enum> enum_of(std::string_view name, const std::array<std::string_view, N>& names) {
-  for (std::size_t i = 0; i < N; ++i) {
-    if (names[i] == name) return static_cast<Enum>(i);
-  }
-  return std::nullopt;
-}
 
 constexpr std::array<std::string_view, 5> kStatuses = {"planned", "active", "suspended",
                                                        "completed", "cancelled"};
@@ -46,16 +39,16 @@ void keep_first(std::optional<Instant>& slot, Instant at) {
 // The label fields an opening or a relabelling gives.
 LabelStep label_step(const events::DataFields& data, Instant at) {
   LabelStep step{at, {}};
-  step.given.category = enum_of<IncidentCategory>(data.text("category"), kCategories);
-  if (const auto s = enum_of<int>(data.text("severity"), kSeverities)) step.given.severity = *s + 1;
-  step.given.urgency = enum_of<Urgency>(data.text("urgency"), kUrgencies);
+  step.given.category = enum_named<IncidentCategory>(data.text("category"), kCategories);
+  if (const auto s = enum_named<int>(data.text("severity"), kSeverities)) step.given.severity = *s + 1;
+  step.given.urgency = enum_named<Urgency>(data.text("urgency"), kUrgencies);
   return step;
 }
 
 }  // namespace
 
 std::optional<SiteStatus> parse_site_status(std::string_view name) {
-  return enum_of<SiteStatus>(name, kStatuses);
+  return enum_named<SiteStatus>(name, kStatuses);
 }
 
 std::string_view site_status_name(SiteStatus status) {
@@ -236,7 +229,7 @@ void Company::apply_request(const events::Event& event) {
   const auto before = contribution(request, settings_.request_sla_hours);
   if (event.type == EventType::request_opened) {
     request.opened_at = event.occurred_at;
-    request.kind = enum_of<RequestKind>(data->text("kind"), kRequestKinds);
+    request.kind = enum_named<RequestKind>(data->text("kind"), kRequestKinds);
   } else {
     keep_first(request.resolved_at, event.occurred_at);
   }

@@ -4,6 +4,8 @@
 #include <array>
 #include <string>
 
+#include "common/enum_names.hpp"
+
 namespace vigie::kpi {
 namespace {
 
@@ -59,13 +61,14 @@ LocalDate one_unit_earlier(PeriodKind kind, LocalDate day) {
 }  // namespace
 
 std::optional<PeriodKind> parse_period_kind(std::string_view name) {
-  for (std::size_t i = 0; i < kNames.size(); ++i) {
-    if (kNames[i] == name) return static_cast<PeriodKind>(i);
-  }
-  return std::nullopt;
+  return enum_named<PeriodKind>(name, kNames);
 }
 
 std::string_view period_kind_name(PeriodKind kind) { return kNames[static_cast<std::size_t>(kind)]; }
+
+Period period_before(const Period& period) {
+  return range_periods(period.from, period.to).previous;
+}
 
 int Period::days() const { return static_cast<int>((sys_days{to} - sys_days{from}).count()) + 1; }
 

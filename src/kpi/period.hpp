@@ -40,6 +40,10 @@ PeriodPair calendar_periods(PeriodKind kind, LocalDate as_of);
 // [from, to] and the same number of days just before `from`. Requires from <= to.
 PeriodPair range_periods(LocalDate from, LocalDate to);
 
+// The same number of days just before `period`: what a period's figures that compare with an
+// earlier span (KPI 5) compare with, when the period is itself a previous period or a day.
+Period period_before(const Period& period);
+
 // What a request or a command line asks for, as given (empty: absent): a calendar period
 // (month by default) ending at as_of (today by default), or a range from–to (as_of then
 // defaults to `to`).

@@ -48,10 +48,6 @@ std::array<FigureSet, 15> settings_of(const KpiSettings& s) {
   return out;
 }
 
-Period period_before(const Period& period) {
-  return range_periods(period.from, period.to).previous;
-}
-
 }  // namespace
 
 KpiReport compute_report(const Company& company, const Scope& scope, const PeriodPair& periods,

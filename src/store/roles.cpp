@@ -1,5 +1,6 @@
 #include <array>
 
+#include "common/enum_names.hpp"
 #include "store/rows.hpp"
 
 namespace vigie::store {
@@ -11,10 +12,7 @@ constexpr std::array<std::string_view, 6> kRoleNames = {"ingest",  "admin",     
 std::string_view role_name(Role role) { return kRoleNames[static_cast<std::size_t>(role)]; }
 
 std::optional<Role> parse_role(std::string_view name) {
-  for (std::size_t i = 0; i < kRoleNames.size(); ++i) {
-    if (kRoleNames[i] == name) return static_cast<Role>(i);
-  }
-  return std::nullopt;
+  return enum_named<Role>(name, kRoleNames);
 }
 
 }  // namespace vigie::store
