@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
   add_import_command(app, context, exit_code);
   add_replay_command(app, context, exit_code);
   add_kpis_command(app, context, exit_code);
+  add_models_commands(app, context, exit_code);
+  add_predict_command(app, context, exit_code);
   add_bench_command(app, context, exit_code);
 
   try {

@@ -69,5 +69,7 @@ void add_replay_command(CLI::App& app, Context& context, int& exit_code);
 void add_bench_command(CLI::App& app, Context& context, int& exit_code);
 void add_config_command(CLI::App& app, Context& context, int& exit_code);
 void add_kpis_command(CLI::App& app, Context& context, int& exit_code);
+void add_models_commands(CLI::App& app, Context& context, int& exit_code);  // train, eval, models
+void add_predict_command(CLI::App& app, Context& context, int& exit_code);
 
 }  // namespace vigie::cli

@@ -78,13 +78,6 @@ std::string padded(const std::string& text, std::size_t width, bool left_aligned
   return left_aligned ? text + pad : pad + text;
 }
 
-std::string euros(double value) {
-  const double size = std::fabs(value);
-  if (size >= 1e6) return format_decimal_fr(value / 1e6, 1) + " M€";
-  if (size >= 1e4) return format_decimal_fr(value / 1e3, 1) + " k€";
-  return format_decimal_fr(value, 0) + " €";
-}
-
 std::string shown(const FigureValue& value, Unit unit, bool signed_change) {
   if (std::holds_alternative<std::monostate>(value)) return "pas de données";
   if (const auto* names = std::get_if<kpi::Names>(&value)) {
@@ -98,7 +91,7 @@ std::string shown(const FigureValue& value, Unit unit, bool signed_change) {
   std::string text;
   switch (unit) {
     case Unit::count: text = format_integer_fr(static_cast<std::int64_t>(std::llround(number))); break;
-    case Unit::euros: text = euros(number); break;
+    case Unit::euros: text = format_euros_fr(number); break;
     case Unit::share: text = format_decimal_fr(number * 100, 1) + (signed_change ? " pt" : " %"); break;
     case Unit::hours: text = format_decimal_fr(number, 1) + " h"; break;
     case Unit::days: text = format_decimal_fr(number, 1) + " j"; break;

@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <charconv>
 #include <functional>
+#include <type_traits>
+
+#include "common/json_writer.hpp"
 
 namespace vigie {
 namespace {
@@ -54,6 +57,40 @@ KeyRule server_integer_key(const char* key, const char* meaning, T ServerConfig:
             return {};
           },
           [=](const Config& c) { return std::to_string(c.server.*member); }};
+}
+
+Expected<double> parse_real(const std::string& key, const std::string& text, double min, double max) {
+  double value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc{} || end != text.data() + text.size()) return Error::invalid(key, "must be a number");
+  if (!(value >= min && value <= max)) {
+    return Error::invalid(key, "must be between " + std::to_string(min) + " and " + std::to_string(max));
+  }
+  return value;
+}
+
+// models.delay.*: a member of DelayModelSettings, integer or real.
+template <class T>
+KeyRule delay_key(const char* key, const char* meaning, T DelayModelSettings::*member, double min,
+                  double max) {
+  return {key, meaning,
+          [=](Config& c, const SettingValue& setting) -> Expected<void> {
+            if constexpr (std::is_integral_v<T>) {
+              auto value = parse_integer(key, setting.text, static_cast<long long>(min),
+                                         static_cast<long long>(max));
+              if (!value) return value.error();
+              c.delay.*member = static_cast<T>(*value);
+            } else {
+              auto value = parse_real(key, setting.text, min, max);
+              if (!value) return value.error();
+              c.delay.*member = *value;
+            }
+            return {};
+          },
+          [=](const Config& c) {
+            if constexpr (std::is_integral_v<T>) return std::to_string(c.delay.*member);
+            else return format_json_number(c.delay.*member);
+          }};
 }
 
 KeyRule text_key(const char* key, const char* meaning, std::string Config::*member,
@@ -106,6 +143,38 @@ const std::vector<KeyRule>& key_rules() {
                   &Config::import_max_body_bytes, 1024, 1LL << 40),
       integer_key("webhooks.window_seconds", "accepted clock skew of webhook timestamps",
                   &Config::webhook_window_seconds, 1, 86'400),
+      delay_key("models.delay.max_depth", "delay model: depth of each tree",
+                &DelayModelSettings::max_depth, 1, 16),
+      delay_key("models.delay.eta", "delay model: learning rate", &DelayModelSettings::eta, 0.001, 1),
+      delay_key("models.delay.min_child_weight", "delay model: least weight in a leaf",
+                &DelayModelSettings::min_child_weight, 0, 1000),
+      delay_key("models.delay.subsample", "delay model: share of rows per tree",
+                &DelayModelSettings::subsample, 0.1, 1),
+      delay_key("models.delay.colsample_bytree", "delay model: share of features per tree",
+                &DelayModelSettings::colsample_bytree, 0.1, 1),
+      delay_key("models.delay.max_rounds", "delay model: most trees",
+                &DelayModelSettings::max_rounds, 1, 10'000),
+      delay_key("models.delay.early_stopping_rounds",
+                "delay model: stop after this many trees without progress on validation",
+                &DelayModelSettings::early_stopping_rounds, 1, 1'000),
+      delay_key("models.delay.threads", "delay model: training threads (0: every core)",
+                &DelayModelSettings::threads, 0, 256),
+      delay_key("models.delay.late_tolerance_days", "days past planned_end still counted on time",
+                &DelayModelSettings::late_tolerance_days, 0, 365),
+      delay_key("models.delay.snapshot_every_days", "days between two training snapshots of a site",
+                &DelayModelSettings::snapshot_every_days, 1, 90),
+      delay_key("models.delay.test_share", "share of completed sites, the latest, kept for the test",
+                &DelayModelSettings::test_share, 0.05, 0.8),
+      delay_key("models.delay.validation_share",
+                "share of training sites, the latest, used for early stopping",
+                &DelayModelSettings::validation_share, 0.05, 0.5),
+      delay_key("models.delay.threshold", "probability from which a site is predicted late",
+                &DelayModelSettings::threshold, 0.01, 0.99),
+      delay_key("models.delay.min_events", "fewer events on a site: low data coverage",
+                &DelayModelSettings::min_events, 0, 1'000'000),
+      delay_key("models.delay.max_days_without_progress",
+                "longer without a progress report: low data coverage",
+                &DelayModelSettings::max_days_without_progress, 1, 365),
   };
   return rules;
 }

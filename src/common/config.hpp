@@ -29,6 +29,29 @@ struct WebhookSourceConfig {
   std::string mapping;  // path of the mapping file
 };
 
+// Model 1, delay prediction (models.md): models.delay.* in the configuration.
+struct DelayModelSettings {
+  // XGBoost's training parameters, the same for the classifier and the regressor.
+  int max_depth = 4;
+  double eta = 0.05;
+  double min_child_weight = 5;
+  double subsample = 0.8;
+  double colsample_bytree = 0.8;
+  int max_rounds = 600;
+  int early_stopping_rounds = 40;
+  int threads = 0;  // 0: every core
+  // The rows: labels, snapshots, the time split.
+  int late_tolerance_days = 0;
+  int snapshot_every_days = 7;
+  double test_share = 0.3;
+  double validation_share = 0.2;
+  // Serving: the probability from which a site is called late, and when a site's data are too
+  // thin for a confident number.
+  double threshold = 0.5;
+  int min_events = 60;
+  int max_days_without_progress = 21;
+};
+
 struct Config {
   std::string data_dir = "./vigie-data";
   std::string log_level = "info";  // debug | info | warn | error
@@ -40,6 +63,7 @@ struct Config {
   std::string import_mappings_dir = "config/import";  // CSV mappings named by POST /api/v1/import
   std::size_t import_max_body_bytes = std::size_t{8} << 30;  // POST /api/v1/import, spooled to disk
   std::vector<WebhookSourceConfig> webhooks;
+  DelayModelSettings delay;
 
   // Where Vigie writes (all under data_dir).
   std::string store_path() const { return data_dir + "/vigie.sqlite"; }

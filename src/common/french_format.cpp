@@ -1,5 +1,7 @@
 #include "common/french_format.hpp"
 
+#include <cmath>
+
 #include <cstdio>
 
 namespace vigie {
@@ -31,6 +33,13 @@ std::string format_decimal_fr(double value, int decimals) {
   std::string out = (negative ? "-" : "") + digits;
   if (point != std::string::npos) out += "," + text.substr(point + 1);
   return out;
+}
+
+std::string format_euros_fr(double euros) {
+  const double size = std::fabs(euros);
+  if (size >= 1e6) return format_decimal_fr(euros / 1e6, 1) + " M€";
+  if (size >= 1e4) return format_decimal_fr(euros / 1e3, 1) + " k€";
+  return format_decimal_fr(euros, 0) + " €";
 }
 
 }  // namespace vigie

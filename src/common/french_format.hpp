@@ -1,7 +1,7 @@
 // common/french_format.hpp
 //
 // Numbers as French readers expect them: digits grouped by three with a space ("597 973").
-// Dates are in time.hpp (format_date_fr); money and percentages will join this file.
+// Dates are in time.hpp (format_date_fr).
 #pragma once
 
 #include <cstdint>
@@ -19,5 +19,8 @@ std::string count_fr(std::uint64_t count, std::string_view singular, std::string
 
 // A decimal with a comma: (3.14159, 1) → "3,1"; grouped like integers: (12345.6, 1) → "12 345,6".
 std::string format_decimal_fr(double value, int decimals);
+
+// Money, short: 12 500 000 → "12,5 M€", 45 300 → "45,3 k€", 980 → "980 €".
+std::string format_euros_fr(double euros);
 
 }  // namespace vigie

@@ -44,4 +44,19 @@ struct DemoTruthRow {
   double delay_days = 0;
 };
 
+// A version in the model registry. `file` is the model itself (empty in listings).
+struct ModelVersionRow {
+  std::string model;         // "delay", "triage"
+  std::int64_t version = 0;  // 1, 2, … per model, given by the store
+  Instant created_at{};
+  std::string trained_by;    // the command or job that trained it
+  std::string params;        // JSON: the training parameters
+  std::string data_window;   // JSON: which data it learnt from and was tested on
+  std::string metrics;       // JSON: its held-out evaluation
+  std::string file;
+  bool active = false;       // the version serving now (the latest promotion)
+  std::optional<Instant> promoted_at;  // its latest promotion
+  std::string promoted_by;
+};
+
 }  // namespace vigie::store

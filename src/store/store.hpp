@@ -102,6 +102,19 @@ class Store {
   // --- demo truth (what the simulator's causal model implies, for model evaluation) -----------
   virtual Expected<void> put_demo_truth(std::span<const DemoTruthRow> rows) = 0;
   virtual Expected<std::vector<DemoTruthRow>> demo_truth() const = 0;
+
+  // --- model registry ---------------------------------------------------------------------------
+  // Records a trained version (row.version is ignored) and returns its number: one more than the
+  // model's highest.
+  virtual Expected<std::int64_t> add_model_version(const ModelVersionRow& row) = 0;
+  // Makes `version` the one that serves from `at`; false when there is no such version.
+  virtual Expected<bool> promote_model_version(const std::string& model, std::int64_t version,
+                                               Instant at, const std::string& by) = 0;
+  // Every version of a model, newest first, without their files.
+  virtual Expected<std::vector<ModelVersionRow>> model_versions(const std::string& model) const = 0;
+  // One version with its file; nullopt when absent. Version 0: the active one.
+  virtual Expected<std::optional<ModelVersionRow>> model_version(const std::string& model,
+                                                                 std::int64_t version) const = 0;
 };
 
 struct StoreConfig {

@@ -51,7 +51,23 @@ CREATE TABLE demo_truth (
 ) WITHOUT ROWID;
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations = {kMigration1};
+// The model registry (models.md, "Operating the models"): every trained version with what made
+// it and its file; promotions say which version served from when, so any past prediction can
+// be traced to the version that made it.
+constexpr std::string_view kMigration2 = R"sql(
+CREATE TABLE model_versions (
+  model TEXT NOT NULL, version INTEGER NOT NULL, created_at INTEGER NOT NULL,
+  trained_by TEXT NOT NULL, params TEXT NOT NULL, data_window TEXT NOT NULL,
+  metrics TEXT NOT NULL, file TEXT NOT NULL, PRIMARY KEY (model, version)
+);
+CREATE TABLE model_promotions (
+  model TEXT NOT NULL, version INTEGER NOT NULL, promoted_at INTEGER NOT NULL,
+  promoted_by TEXT NOT NULL, FOREIGN KEY (model, version) REFERENCES model_versions(model, version)
+);
+CREATE INDEX model_promotions_model ON model_promotions(model, promoted_at);
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations = {kMigration1, kMigration2};
 
 Expected<int> current_version(Database& db) {
   auto created = db.exec(

@@ -48,6 +48,12 @@ class SqliteStore final : public Store {
   Expected<void> set_meta(const std::string& key, const std::string& value) override;
   Expected<void> put_demo_truth(std::span<const DemoTruthRow> rows) override;
   Expected<std::vector<DemoTruthRow>> demo_truth() const override;
+  Expected<std::int64_t> add_model_version(const ModelVersionRow& row) override;
+  Expected<bool> promote_model_version(const std::string& model, std::int64_t version, Instant at,
+                                       const std::string& by) override;
+  Expected<std::vector<ModelVersionRow>> model_versions(const std::string& model) const override;
+  Expected<std::optional<ModelVersionRow>> model_version(const std::string& model,
+                                                         std::int64_t version) const override;
 
  private:
   // The statements of the hot write path, prepared once.

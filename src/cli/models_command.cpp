@@ -1,0 +1,129 @@
+// `vigie train delay`, `vigie eval delay [--version N] [--format text|json]` and `vigie models`:
+// the registry from the command line (models.md, "Operating the models"). Training reads the
+// whole stored history, records a version with its held-out metrics and makes it the active
+// one; evaluation measures a recorded version again on every site completed since its cut and
+// writes the report as Markdown and JSON under <data_dir>/models/.
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+
+#include "cli/context.hpp"
+#include "cli/exit_codes.hpp"
+#include "common/file_io.hpp"
+#include "common/french_format.hpp"
+#include "common/paris_time.hpp"
+#include "models/delay_training.hpp"
+#include "models/history_loader.hpp"
+
+namespace vigie::cli {
+namespace {
+
+int fail(const char* command, const Error& error) {
+  std::fprintf(stderr, "vigie %s: %s\n", command, error.describe().c_str());
+  return kExitFailure;
+}
+
+int run_train(Context& context, const std::string& model) {
+  if (model != models::kDelayModelName) {
+    std::fprintf(stderr, "vigie train: unknown model \"%s\" (known: delay)\n", model.c_str());
+    return kExitUsage;
+  }
+  auto loaded = models::load_history(context.store());
+  if (!loaded) return fail("train", loaded.error());
+  const Instant now = std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+  auto trained = models::train_delay_version(context.store(), loaded->history, context.config().delay,
+                                             "vigie train delay", now);
+  if (!trained) return fail("train", trained.error());
+  const auto& e = trained->evaluation;
+  std::printf("Modèle de retard : version %lld enregistrée et active.\n",
+              static_cast<long long>(trained->version));
+  std::printf("Test sur %s terminés depuis le %s : précision %s %%, rappel %s %%, F1 %s "
+              "(règle SPI < 0,95 : F1 %s%s).\n",
+              count_fr(e.test_sites, "chantier", "chantiers").c_str(), format_date_fr(e.cut).c_str(),
+              format_decimal_fr(100 * e.model.at_threshold.precision, 1).c_str(),
+              format_decimal_fr(100 * e.model.at_threshold.recall, 1).c_str(),
+              format_decimal_fr(e.model.at_threshold.f1, 3).c_str(),
+              format_decimal_fr(e.rule.f1, 3).c_str(),
+              e.oracle ? ("; probabilités vraies du simulateur : F1 " +
+                          format_decimal_fr(e.oracle->at_threshold.f1, 3)).c_str() : "");
+  return kExitOk;
+}
+
+int run_eval(Context& context, const std::string& model, std::int64_t version,
+             const std::string& format) {
+  if (model != models::kDelayModelName) {
+    std::fprintf(stderr, "vigie eval: unknown model \"%s\" (known: delay)\n", model.c_str());
+    return kExitUsage;
+  }
+  auto loaded_model = models::load_delay_version(context.store(), version);
+  if (!loaded_model) return fail("eval", loaded_model.error());
+  if (!*loaded_model) {
+    std::fprintf(stderr, version == 0 ? "vigie eval: no delay model yet: run `vigie train delay`\n"
+                                      : "vigie eval: the delay model has no version %lld\n",
+                 static_cast<long long>(version));
+    return kExitFailure;
+  }
+  auto history = models::load_history(context.store());
+  if (!history) return fail("eval", history.error());
+  auto evaluation = models::evaluate_delay_version(context.store(), history->history,
+                                                   **loaded_model, context.config().delay);
+  if (!evaluation) return fail("eval", evaluation.error());
+  const std::string json = models::evaluation_json(*evaluation);
+  const std::string markdown = models::evaluation_markdown(*evaluation);
+  const std::filesystem::path dir = context.config().models_dir();
+  const std::string stem = "delay-v" + std::to_string((*loaded_model)->row.version) + "-evaluation";
+  const std::string json_line = json + "\n";
+  for (const auto& [name, text] : {std::pair<std::string, std::string_view>{stem + ".json", json_line},
+                                   std::pair<std::string, std::string_view>{stem + ".md", markdown}}) {
+    const std::string_view parts[] = {text};
+    if (auto written = replace_file(dir / name, parts); !written) return fail("eval", written.error());
+  }
+  if (format == "json") {
+    std::printf("%s\n", json.c_str());
+  } else {
+    std::printf("%s\nRapport écrit dans %s.{md,json}\n", markdown.c_str(), (dir / stem).c_str());
+  }
+  return kExitOk;
+}
+
+int run_models(Context& context) {
+  auto versions = context.store().model_versions(std::string{models::kDelayModelName});
+  if (!versions) return fail("models", versions.error());
+  if (versions->empty()) {
+    std::printf("Aucun modèle entraîné. Lancez `vigie train delay`.\n");
+    return kExitOk;
+  }
+  std::printf("modèle  version  entraîné le          par                  active  métriques\n");
+  for (const auto& row : *versions) {
+    std::printf("%-7s %7lld  %-19s  %-20s %-6s  %s\n", row.model.c_str(),
+                static_cast<long long>(row.version),
+                format_paris_rfc3339(row.created_at).substr(0, 19).c_str(), row.trained_by.c_str(),
+                row.active ? "oui" : "non", row.metrics.substr(0, 120).c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_models_commands(CLI::App& app, Context& context, int& exit_code) {
+  auto* train = app.add_subcommand("train", "train a model from the stored history and record it");
+  auto train_model = std::make_shared<std::string>();
+  train->add_option("model", *train_model, "the model: delay")->required();
+  train->callback([&context, &exit_code, train_model] { exit_code = run_train(context, *train_model); });
+
+  auto* eval = app.add_subcommand("eval", "measure a recorded model on the sites completed since its cut");
+  auto eval_model = std::make_shared<std::string>();
+  auto eval_version = std::make_shared<std::int64_t>(0);
+  auto eval_format = std::make_shared<std::string>("text");
+  eval->add_option("model", *eval_model, "the model: delay")->required();
+  eval->add_option("--version", *eval_version, "the version (default: the active one)");
+  eval->add_option("--format", *eval_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  eval->callback([&context, &exit_code, eval_model, eval_version, eval_format] {
+    exit_code = run_eval(context, *eval_model, *eval_version, *eval_format);
+  });
+
+  auto* list = app.add_subcommand("models", "the versions in the model registry");
+  list->callback([&context, &exit_code] { exit_code = run_models(context); });
+}
+
+}  // namespace vigie::cli

@@ -1,0 +1,152 @@
+#include "models/delay_training.hpp"
+
+#include <simdjson.h>
+
+#include "common/json_writer.hpp"
+
+namespace vigie::models {
+namespace {
+
+DatasetOptions dataset_options(const DelayModelSettings& settings) {
+  DatasetOptions options;
+  options.late_tolerance_days = settings.late_tolerance_days;
+  options.snapshot_every_days = settings.snapshot_every_days;
+  options.test_share = settings.test_share;
+  options.validation_share = settings.validation_share;
+  return options;
+}
+
+std::string params_json(const DelayModelSettings& settings, const DelayModel& model) {
+  JsonWriter json;
+  json.begin_object().field("feature_set", kDelayFeatureSet);
+  const auto write = [&json](const char* name, const auto& values, int rounds) {
+    json.key(name).begin_object();
+    for (const auto& [key, value] : values) json.field(key, value);
+    json.field("rounds", rounds).end_object();
+  };
+  write("classifier", classifier_params(settings), model.classifier().best_round() + 1);
+  write("regressor", regressor_params(settings), model.regressor().best_round() + 1);
+  json.field("max_rounds", settings.max_rounds)
+      .field("early_stopping_rounds", settings.early_stopping_rounds)
+      .field("late_tolerance_days", settings.late_tolerance_days)
+      .field("snapshot_every_days", settings.snapshot_every_days)
+      .field("test_share", settings.test_share)
+      .field("validation_share", settings.validation_share)
+      .field("threshold", settings.threshold)
+      .end_object();
+  return json.take();
+}
+
+std::string window_json(const DelayDataset& data) {
+  JsonWriter json;
+  json.begin_object()
+      .field("first_end", format_iso_date(data.first_end))
+      .field("cut", format_iso_date(data.cut))
+      .field("last_end", format_iso_date(data.last_end))
+      .field("train_sites", static_cast<std::uint64_t>(data.train_sites))
+      .field("validation_sites", static_cast<std::uint64_t>(data.validation_sites))
+      .field("test_sites", static_cast<std::uint64_t>(data.test_sites))
+      .field("train_rows", static_cast<std::uint64_t>(data.train.size()))
+      .field("validation_rows", static_cast<std::uint64_t>(data.validation.size()))
+      .field("test_rows", static_cast<std::uint64_t>(data.test.size()))
+      .end_object();
+  return json.take();
+}
+
+}  // namespace
+
+Expected<SiteTruths> site_truths(const store::Store& store) {
+  auto rows = store.demo_truth();
+  if (!rows) return rows.error();
+  SiteTruths truths;
+  for (const auto& row : *rows) truths[row.site_id] = {row.p_late, row.expected_delay_days};
+  return truths;
+}
+
+Expected<TrainedVersion> train_delay_version(store::Store& store, const CompanyHistory& history,
+                                             const DelayModelSettings& settings,
+                                             const std::string& trained_by, Instant now) {
+  const SimilarSites similar(history);
+  auto data = build_delay_dataset(history, similar, dataset_options(settings));
+  if (!data) return data.error();
+  auto model = DelayModel::train(settings, *data);
+  if (!model) return model.error();
+  auto truths = site_truths(store);
+  if (!truths) return truths.error();
+  TrainedVersion trained;
+  trained.evaluation = evaluate_delay_model(*model, *data, history, settings.threshold, *truths);
+  auto file = model->save();
+  if (!file) return file.error();
+  store::ModelVersionRow row;
+  row.model = kDelayModelName;
+  row.created_at = now;
+  row.trained_by = trained_by;
+  row.params = params_json(settings, *model);
+  row.data_window = window_json(*data);
+  row.metrics = evaluation_json(trained.evaluation);
+  row.file = std::move(*file);
+  auto version = store.add_model_version(row);
+  if (!version) return version.error();
+  trained.version = *version;
+  auto promoted = store.promote_model_version(row.model, *version, now, trained_by);
+  if (!promoted) return promoted.error();
+  return trained;
+}
+
+Expected<std::optional<LoadedDelayModel>> load_delay_version(const store::Store& store,
+                                                             std::int64_t version) {
+  auto row = store.model_version(std::string{kDelayModelName}, version);
+  if (!row) return row.error();
+  if (!*row) return std::optional<LoadedDelayModel>{};
+  auto model = DelayModel::load((*row)->file);
+  if (!model) {
+    return Error::invalid("model", "delay version " + std::to_string((*row)->version) + " " +
+                                       model.error().message);
+  }
+  (*row)->file.clear();
+  LoadedDelayModel loaded{std::move(*model), std::move(**row), {}, 0, 0, {}};
+  simdjson::dom::parser parser;
+  simdjson::dom::element window, metrics;
+  std::string_view cut;
+  if (parser.parse(loaded.row.data_window).get(window) == simdjson::SUCCESS &&
+      window["cut"].get(cut) == simdjson::SUCCESS) {
+    loaded.cut = parse_iso_date(cut).value_or(LocalDate{});
+  }
+  simdjson::dom::parser metrics_parser;
+  if (metrics_parser.parse(loaded.row.metrics).get(metrics) == simdjson::SUCCESS) {
+    // Older or partial metrics leave 0: no widening beyond what the coverage flag adds.
+    if (metrics["mae_days"].get(loaded.test_mae_days) != simdjson::SUCCESS) loaded.test_mae_days = 0;
+    if (metrics["brier"].get(loaded.test_brier) != simdjson::SUCCESS) loaded.test_brier = 0;
+    simdjson::dom::array bins;
+    if (metrics["calibration"].get(bins) == simdjson::SUCCESS) {
+      for (auto bin : bins) {
+        CalibrationBin b;
+        std::uint64_t count = 0;
+        if (bin["from"].get(b.from) || bin["to"].get(b.to) || bin["count"].get(count) ||
+            bin["mean_predicted"].get(b.mean_predicted) || bin["observed_rate"].get(b.observed_rate)) {
+          continue;
+        }
+        b.count = count;
+        loaded.calibration.push_back(b);
+      }
+    }
+  }
+  return std::optional<LoadedDelayModel>{std::move(loaded)};
+}
+
+Expected<DelayEvaluation> evaluate_delay_version(const store::Store& store,
+                                                 const CompanyHistory& history,
+                                                 const LoadedDelayModel& loaded,
+                                                 const DelayModelSettings& settings) {
+  const SimilarSites similar(history);
+  DatasetOptions options = dataset_options(settings);
+  options.cut = loaded.cut;
+  options.regions = loaded.model.regions();  // the version's own encoding of feature 18
+  auto data = build_delay_dataset(history, similar, options);
+  if (!data) return data.error();
+  auto truths = site_truths(store);
+  if (!truths) return truths.error();
+  return evaluate_delay_model(loaded.model, *data, history, settings.threshold, *truths);
+}
+
+}  // namespace vigie::models
