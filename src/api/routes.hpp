@@ -23,6 +23,9 @@ class WebhookReceiver;
 namespace vigie::kpi {
 class LiveCompany;
 }
+namespace vigie::models {
+class LivePredictions;
+}
 
 namespace vigie::api {
 
@@ -35,6 +38,7 @@ struct ApiServices {
   Metrics& metrics;
   ingest::WebhookReceiver* webhooks = nullptr;  // null when no source is configured
   kpi::LiveCompany* kpis = nullptr;             // the KPI state, kept by the commits
+  models::LivePredictions* predictions = nullptr;  // delay predictions, kept by the commits
   std::function<bool()> ready = [] { return true; };
 };
 
@@ -56,6 +60,7 @@ std::vector<Route> operations_routes(ApiServices& services);
 std::vector<Route> webhook_routes(ApiServices& services);
 std::vector<Route> import_routes(ApiServices& services);
 std::vector<Route> kpi_routes(ApiServices& services);
+std::vector<Route> prediction_routes(ApiServices& services);
 
 // All routes of the API, in matching order.
 std::vector<Route> all_routes(ApiServices& services);

@@ -2,6 +2,7 @@
 
 #include "kpi/company_codec.hpp"
 #include "kpi/company_loader.hpp"
+#include "models/history_loader.hpp"
 
 namespace vigie::cli {
 
@@ -43,8 +44,13 @@ ServerStack::ServerStack(const Config& config, const Logger& log, store::Store& 
   if (!loaded) throw StartupError{"cannot fold the stored events into KPIs: " + loaded.error().describe()};
   kpi_snapshot_watermark_ = loaded->snapshot_watermark;
   kpis_ = std::make_unique<kpi::LiveCompany>(std::move(loaded->company));
-  kpi_feed_ = std::make_unique<api::KpiFeed>(*kpis_);
+  kpi_feed_ = std::make_unique<api::CommitFeed<kpi::LiveCompany>>(*kpis_);
   pipeline_->add_observer(kpi_feed_.get());
+  auto history = models::load_history(store);
+  if (!history) throw StartupError{"cannot read the history for delay predictions: " + history.error().describe()};
+  predictions_ = std::make_unique<models::LivePredictions>(store, std::move(history->history), config.delay);
+  prediction_feed_ = std::make_unique<api::CommitFeed<models::LivePredictions>>(*predictions_);
+  pipeline_->add_observer(prediction_feed_.get());
   metrics_.add_gauge("vigie_ingest_queue_depth", "Events waiting for the group commit.",
                      [this] { return static_cast<double>(pipeline_->queue_depth()); });
 
@@ -56,7 +62,7 @@ ServerStack::ServerStack(const Config& config, const Logger& log, store::Store& 
   }
   services_ = std::make_unique<api::ApiServices>(
       api::ApiServices{config_, log_, store_, *pipeline_, auth_, metrics_, webhooks_.get(),
-                       kpis_.get()});
+                       kpis_.get(), predictions_.get()});
   server_ = std::make_unique<api::HttpServer>(*services_, api::all_routes(*services_));
 }
 

@@ -1,7 +1,8 @@
 // cli/server_stack.hpp
 //
 // Everything `vigie serve` runs, built in dependency order and stopped in reverse:
-// pipeline (group commit) → observers (metrics, raw archive) → webhooks → HTTP server.
+// pipeline (group commit) → observers (metrics, raw archive, KPI state, delay predictions) →
+// webhooks → HTTP server.
 // Stopping: the HTTP server finishes in-flight requests, the pipeline commits what they queued,
 // the archiver drains, then the KPI state, which now holds every stored event, is saved as the
 // snapshot the next start reads (kpi/company_loader.hpp). Tests build one on a temporary data
@@ -14,13 +15,15 @@
 
 #include "api/auth.hpp"
 #include "api/http_server.hpp"
-#include "api/kpi_feed.hpp"
+#include "api/commit_feed.hpp"
 #include "api/metrics.hpp"
 #include "common/config.hpp"
 #include "common/log.hpp"
 #include "ingest/archiver.hpp"
 #include "ingest/pipeline.hpp"
 #include "ingest/webhook_receiver.hpp"
+#include "kpi/live_company.hpp"
+#include "models/live_predictions.hpp"
 #include "store/store.hpp"
 
 namespace vigie::cli {
@@ -50,7 +53,9 @@ class ServerStack {
   std::unique_ptr<ingest::Archiver> archiver_;
   std::unique_ptr<ingest::WebhookReceiver> webhooks_;
   std::unique_ptr<kpi::LiveCompany> kpis_;
-  std::unique_ptr<api::KpiFeed> kpi_feed_;
+  std::unique_ptr<api::CommitFeed<kpi::LiveCompany>> kpi_feed_;
+  std::unique_ptr<models::LivePredictions> predictions_;
+  std::unique_ptr<api::CommitFeed<models::LivePredictions>> prediction_feed_;
   std::optional<std::int64_t> kpi_snapshot_watermark_;  // of the snapshot file, when current
   api::Authenticator auth_;
   std::unique_ptr<api::ApiServices> services_;

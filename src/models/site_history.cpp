@@ -122,7 +122,7 @@ void CompanyHistory::apply_site_event(const events::Event& event) {
     const auto record = events::decode_site(event);
     if (!record) return;
     site.records.push_back(SiteRecordFacts{
-        record->type, record->region, record->chief_id, record->team_id, record->status,
+        record->type, record->region, record->manager_id, record->chief_id, record->team_id, record->status,
         record->budget_total.euros(), record->budget_material.euros(), record->planned_start,
         record->planned_end, record->actual_end, record->complexity, record->subcontractors});
     fact.kind = FactKind::site_record;

@@ -26,6 +26,7 @@ namespace vigie::models {
 struct SiteRecordFacts {
   std::string type;
   std::string region;
+  std::string manager_id;
   std::string chief_id;
   std::string team_id;
   std::string status;

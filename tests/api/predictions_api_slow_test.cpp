@@ -1,0 +1,138 @@
+// The delay model over real HTTP, on a small demo company (40 sites, 3 years): no version yet
+// is a 404 naming the command; once trained, every site under way has a prediction with the
+// version that made it, its factors and its coverage; one site's route agrees with the list;
+// the model's measured accuracy is served; a manager sees only their sites; and an incident
+// opened on a site shows in its next prediction.
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+#include <chrono>
+#include <set>
+
+#include "bench/event_corpus.hpp"
+#include "models/delay_training.hpp"
+#include "models/history_loader.hpp"
+#include "support/api_server.hpp"
+#include "support/tiny_company.hpp"
+
+namespace vigie::api {
+namespace {
+
+using namespace std::chrono;
+
+class PredictionsApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto corpus = bench::build_corpus({1, 40, 3, 2026y / November / 29d});
+    ASSERT_TRUE(corpus);
+    const std::span<const events::Event> all{corpus->events};
+    for (std::size_t i = 0; i < all.size(); i += 20'000) {
+      ASSERT_TRUE(server_.store().append(all.subspan(i, std::min<std::size_t>(20'000, all.size() - i))));
+    }
+    direction_ = server_.token(store::Role::direction);
+    ingest_ = server_.token(store::Role::ingest);
+    ASSERT_TRUE(server_.start());
+  }
+
+  simdjson::dom::element get(const std::string& path, const std::string& token, int status = 200) {
+    const auto reply = server_.client().Get(path, {{"Authorization", "Bearer " + token}});
+    EXPECT_TRUE(reply);
+    if (!reply) return {};
+    EXPECT_EQ(reply->status, status) << path << ": " << reply->body.substr(0, 400);
+    bodies_.push_back(reply->body);
+    simdjson::dom::element root;
+    EXPECT_EQ(parsers_.emplace_back().parse(bodies_.back()).get(root), simdjson::SUCCESS);
+    return root;
+  }
+
+  void train() {
+    auto history = models::load_history(server_.store());
+    ASSERT_TRUE(history);
+    auto trained = models::train_delay_version(server_.store(), history->history, {}, "test",
+                                               sys_days{2026y / November / 30d});
+    ASSERT_TRUE(trained) << trained.error().describe();
+  }
+
+  testing::ApiServer server_;
+  std::string direction_, ingest_;
+  std::list<std::string> bodies_;
+  std::list<simdjson::dom::parser> parsers_;
+};
+
+TEST_F(PredictionsApiTest, ServesTheActiveVersionsPredictions) {
+  const auto none = get("/api/v1/predictions", direction_, 404);
+  std::string_view message;
+  ASSERT_EQ(none["error"]["message"].get(message), simdjson::SUCCESS);
+  EXPECT_NE(message.find("vigie train delay"), std::string_view::npos);
+
+  train();
+  const auto all = get("/api/v1/predictions", direction_);
+  EXPECT_EQ(all["model"]["version"].get_int64().value(), 1);
+  simdjson::dom::array list;
+  ASSERT_EQ(all["predictions"].get(list), simdjson::SUCCESS);
+  ASSERT_GT(list.size(), 3u);
+  std::string first_site;
+  double first_p = -1;
+  for (auto p : list) {
+    EXPECT_EQ(p["model_version"].get_int64().value(), 1);
+    EXPECT_EQ(p["factors"].get_array().size(), 3u);
+    std::string_view level = p["coverage"]["level"].get_string().value();
+    EXPECT_TRUE(level == "ok" || level == "low");
+    const double lo = p["p_late_range"].at(0).get_double().value();
+    const double hi = p["p_late_range"].at(1).get_double().value();
+    const double prob = p["p_late"].get_double().value();
+    EXPECT_LE(lo, prob);
+    EXPECT_GE(hi, prob);
+    if (first_site.empty()) {
+      first_site = std::string{p["site_id"].get_string().value()};
+      first_p = prob;
+    }
+  }
+  const auto one = get("/api/v1/sites/" + first_site + "/prediction", direction_);
+  EXPECT_EQ(one["p_late"].get_double().value(), first_p);
+  get("/api/v1/sites/CH-NONE/prediction", direction_, 404);
+
+  const auto model = get("/api/v1/models/delay", direction_);
+  EXPECT_GT(model["model"]["metrics"]["f1"].get_double().value(), 0.0);
+  EXPECT_GT(model["model"]["metrics"]["test_sites"].get_uint64().value(), 0u);
+  EXPECT_EQ(model["versions"].get_array().size(), 1u);
+}
+
+TEST_F(PredictionsApiTest, AManagerSeesOnlyTheirSitesAndAnIncidentShowsAtOnce) {
+  train();
+  auto sites = server_.store().sites();
+  ASSERT_TRUE(sites);
+  const auto all = get("/api/v1/predictions", direction_);
+  std::string site_id, manager;
+  for (auto p : all["predictions"].get_array()) {
+    site_id = std::string{p["site_id"].get_string().value()};
+    break;
+  }
+  ASSERT_FALSE(site_id.empty());
+  for (const auto& site : *sites) manager = site.id == site_id ? site.manager_id : manager;
+  std::set<std::string> own;
+  for (const auto& site : *sites) {
+    if (site.manager_id == manager) own.insert(site.id);
+  }
+  const auto mine = get("/api/v1/predictions", server_.token(store::Role::manager, manager));
+  std::size_t seen = 0;
+  for (auto p : mine["predictions"].get_array()) {
+    EXPECT_TRUE(own.contains(std::string{p["site_id"].get_string().value()}));
+    ++seen;
+  }
+  EXPECT_GT(seen, 0u);
+
+  const auto before = get("/api/v1/sites/" + site_id + "/prediction", direction_);
+  const double open_before = before["features"]["incidents_open"].get_double().value();
+  const std::string incident = testing::event_json(
+      "test-incident-1", "incident.opened", site_id, "2026-11-29T09:00:00+01:00",
+      R"({"incident_id":"INC-TEST-1","description":"Fuite sur la colonne d'eau au R+2","category":"technical","severity":"high","urgency":"4h"})");
+  const auto posted = server_.post("/api/v1/events", incident, ingest_);
+  ASSERT_TRUE(posted);
+  ASSERT_EQ(posted->status, 200) << posted->body;
+  const auto after = get("/api/v1/sites/" + site_id + "/prediction", direction_);
+  EXPECT_EQ(after["features"]["incidents_open"].get_double().value(), open_before + 1);
+}
+
+}  // namespace
+}  // namespace vigie::api
