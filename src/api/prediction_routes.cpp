@@ -13,10 +13,6 @@
 namespace vigie::api {
 namespace {
 
-Instant now() {
-  return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
-}
-
 HttpResponse no_model() {
   return json_error(404, ErrorCode::not_found, "no delay model trained yet: run `vigie train delay`");
 }
@@ -40,7 +36,7 @@ HttpResponse get_predictions(ApiServices& services, const HttpRequest& request, 
   auto principal = services.auth.authenticate(request, Permission::read);
   if (!principal) return auth_error_response(principal.error());
   const std::string manager = principal->role == store::Role::manager ? principal->person_id : "";
-  const Instant t = now();
+  const Instant t = instant_now();
   auto answer = site.empty() ? services.predictions->under_way(t, manager)
                              : services.predictions->site(site, t, manager);
   if (!answer) return json_error(answer.error());

@@ -19,8 +19,7 @@ HttpResponse post_webhook(ApiServices& services, const HttpRequest& request) {
   const std::string signature = request.header(ingest::kSignatureHeader);
   const std::string delivery = request.header(ingest::kDeliveryHeader);
   const std::string timestamp = request.header(ingest::kTimestampHeader);
-  const auto now = std::chrono::time_point_cast<std::chrono::milliseconds>(
-      std::chrono::system_clock::now());
+  const auto now = instant_now();
   auto result = services.webhooks->handle({source, signature, delivery, timestamp, request.body}, now);
   if (!result) {
     services.log.warn("webhook refused", {{"source", source},

@@ -51,7 +51,7 @@ void print_detail(const models::SitePrediction& p) {
 }
 
 int run_predict(Context& context, const PredictFlags& flags) {
-  Instant t = std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+  Instant t = instant_now();
   if (!flags.as_of.empty()) {
     const auto day = parse_iso_date(flags.as_of);
     if (!day) {

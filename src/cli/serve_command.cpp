@@ -39,8 +39,7 @@ sigset_t stop_signals() {
 Expected<void> ensure_demo_token(const Config& config, store::Store& store, const Logger& log) {
   const std::filesystem::path path = std::filesystem::path(config.data_dir) / "demo-admin-token";
   if (std::filesystem::exists(path)) return {};
-  const auto now = std::chrono::time_point_cast<std::chrono::milliseconds>(
-      std::chrono::system_clock::now());
+  const auto now = instant_now();
   auto token = api::create_token(store, store::Role::admin, "", "demo", now);
   if (!token) return token.error();
   {

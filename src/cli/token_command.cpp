@@ -33,8 +33,7 @@ int create_token(Context& context, const std::string& role_text, const std::stri
                          "design_office, chief\n");
     return kExitUsage;
   }
-  const auto now = std::chrono::time_point_cast<std::chrono::milliseconds>(
-      std::chrono::system_clock::now());
+  const auto now = instant_now();
   auto created = api::create_token(context.store(), *role, person, label, now);
   if (!created) return fail(created.error());
   std::printf("%s\n", created->c_str());

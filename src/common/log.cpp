@@ -18,8 +18,7 @@ std::optional<LogLevel> parse_log_level(std::string_view name) {
 void Logger::log(LogLevel level, std::string_view message,
                  std::initializer_list<LogField> fields) const {
   if (!enabled(level)) return;
-  const auto now = std::chrono::time_point_cast<std::chrono::milliseconds>(
-      std::chrono::system_clock::now());
+  const auto now = instant_now();
   JsonWriter line;
   line.begin_object()
       .field("ts", format_rfc3339_utc(now))

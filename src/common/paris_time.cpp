@@ -59,8 +59,7 @@ std::string format_paris_rfc3339(Instant t) {
 }
 
 LocalDate paris_today() {
-  return paris_date(std::chrono::time_point_cast<std::chrono::milliseconds>(
-      std::chrono::system_clock::now()));
+  return paris_date(instant_now());
 }
 
 }  // namespace vigie

@@ -123,6 +123,10 @@ LocalDate date_from_days(std::int32_t days) {
   return LocalDate{std::chrono::sys_days{std::chrono::days{days}}};
 }
 
+Instant instant_now() {
+  return std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+}
+
 std::int64_t to_millis(Instant t) { return t.time_since_epoch().count(); }
 Instant from_millis(std::int64_t ms) { return Instant{std::chrono::milliseconds{ms}}; }
 

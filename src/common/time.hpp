@@ -34,6 +34,9 @@ std::int32_t days_since_epoch(LocalDate d);
 LocalDate date_from_days(std::int32_t days);
 
 std::int64_t to_millis(Instant t);
+// The system clock as an Instant. Only edges (requests, commands, logs) call this; the rest is
+// handed its instants, so that it can be tested at any date.
+Instant instant_now();
 Instant from_millis(std::int64_t ms);
 
 }  // namespace vigie

@@ -79,8 +79,7 @@ SqliteStore::SqliteStore(Database writer, Database reader, WriteStatements state
     : writer_(std::move(writer)), write_(std::move(statements)), reader_(std::move(reader)) {}
 
 Expected<AppendResult> SqliteStore::append(std::span<const events::Event> batch) {
-  const std::int64_t received_at = to_millis(std::chrono::time_point_cast<std::chrono::milliseconds>(
-      std::chrono::system_clock::now()));
+  const std::int64_t received_at = to_millis(instant_now());
   const std::lock_guard lock(write_mutex_);
   auto tx = Transaction::begin(writer_);
   if (!tx) return tx.error();
