@@ -33,32 +33,6 @@ struct KeyRule {
   std::function<std::string(const Config&)> show;
 };
 
-template <class T>
-KeyRule integer_key(const char* key, const char* meaning, T Config::*member, long long min,
-                    long long max) {
-  return {key, meaning,
-          [=](Config& c, const SettingValue& setting) -> Expected<void> {
-            auto value = parse_integer(key, setting.text, min, max);
-            if (!value) return value.error();
-            c.*member = static_cast<T>(*value);
-            return {};
-          },
-          [=](const Config& c) { return std::to_string(c.*member); }};
-}
-
-template <class T>
-KeyRule server_integer_key(const char* key, const char* meaning, T ServerConfig::*member,
-                           long long min, long long max) {
-  return {key, meaning,
-          [=](Config& c, const SettingValue& setting) -> Expected<void> {
-            auto value = parse_integer(key, setting.text, min, max);
-            if (!value) return value.error();
-            c.server.*member = static_cast<T>(*value);
-            return {};
-          },
-          [=](const Config& c) { return std::to_string(c.server.*member); }};
-}
-
 Expected<double> parse_real(const std::string& key, const std::string& text, double min, double max) {
   double value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -69,28 +43,47 @@ Expected<double> parse_real(const std::string& key, const std::string& text, dou
   return value;
 }
 
-// models.delay.*: a member of DelayModelSettings, integer or real.
-template <class T>
-KeyRule delay_key(const char* key, const char* meaning, T DelayModelSettings::*member, double min,
-                  double max) {
+// A numeric setting, reached by `field` (a lambda giving the member of a Config, const or not):
+// an integer member takes integers within [min, max], a real one any number within it.
+template <class Field>
+KeyRule number_key(const char* key, const char* meaning, Field field, double min, double max) {
+  using T = std::remove_reference_t<decltype(field(std::declval<Config&>()))>;
   return {key, meaning,
           [=](Config& c, const SettingValue& setting) -> Expected<void> {
             if constexpr (std::is_integral_v<T>) {
               auto value = parse_integer(key, setting.text, static_cast<long long>(min),
                                          static_cast<long long>(max));
               if (!value) return value.error();
-              c.delay.*member = static_cast<T>(*value);
+              field(c) = static_cast<T>(*value);
             } else {
               auto value = parse_real(key, setting.text, min, max);
               if (!value) return value.error();
-              c.delay.*member = *value;
+              field(c) = *value;
             }
             return {};
           },
           [=](const Config& c) {
-            if constexpr (std::is_integral_v<T>) return std::to_string(c.delay.*member);
-            else return format_json_number(c.delay.*member);
+            if constexpr (std::is_integral_v<T>) return std::to_string(field(c));
+            else return format_json_number(field(c));
           }};
+}
+
+template <class T>
+KeyRule integer_key(const char* key, const char* meaning, T Config::*member, double min, double max) {
+  return number_key(key, meaning, [member](auto& c) -> auto& { return c.*member; }, min, max);
+}
+
+template <class T>
+KeyRule server_integer_key(const char* key, const char* meaning, T ServerConfig::*member,
+                           double min, double max) {
+  return number_key(key, meaning, [member](auto& c) -> auto& { return c.server.*member; }, min, max);
+}
+
+// models.delay.*: a member of DelayModelSettings, integer or real.
+template <class T>
+KeyRule delay_key(const char* key, const char* meaning, T DelayModelSettings::*member, double min,
+                  double max) {
+  return number_key(key, meaning, [member](auto& c) -> auto& { return c.delay.*member; }, min, max);
 }
 
 KeyRule text_key(const char* key, const char* meaning, std::string Config::*member,
