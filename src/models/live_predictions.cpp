@@ -21,8 +21,7 @@ void LivePredictions::apply(std::span<const events::Event> batch,
     if (statuses[i] != store::AppendStatus::accepted) continue;
     history_.apply(batch[i]);
     if (!batch[i].site_id.empty()) touched_.insert(batch[i].site_id);
-    // A person's or team's record moves features of many sites; a completion moves feature 15.
-    if (batch[i].site_id.empty() || ends_a_site(batch[i])) completions_changed_ = true;
+    if (batch[i].site_id.empty() || ends_a_site(batch[i])) all_stale_ = true;
   }
   history_.sort();
 }
@@ -47,17 +46,21 @@ Expected<void> LivePredictions::refresh(Instant now) {
     }
   }
   const std::int32_t today = paris_day_number(now);
-  if (cache_day_ != today || completions_changed_) cache_.clear();
+  if (cache_day_ != today) cache_.clear();
   cache_day_ = today;
-  completions_changed_ = false;
+  if (all_stale_) {
+    cache_.clear();
+    similar_.reset();
+    all_stale_ = false;
+  }
   for (const auto& id : touched_) cache_.erase(id);
   touched_.clear();
   if (!model_) return {};
-  const SimilarSites similar(history_);
   const DelayPredictor predictor(*model_, settings_);
   for (const auto& site : history_.sites()) {
     if (cache_.contains(site.id) || !under_way_at(site, now)) continue;
-    auto prediction = predictor.predict(history_, similar, site, now);
+    if (!similar_) similar_.emplace(history_);
+    auto prediction = predictor.predict(history_, *similar_, site, now);
     if (!prediction) return prediction.error();
     cache_.emplace(site.id, std::move(*prediction));
   }

@@ -51,7 +51,10 @@ class LivePredictions {
   std::optional<Instant> model_checked_at_;
   std::unordered_map<std::string, SitePrediction> cache_;  // by site id
   std::set<std::string> touched_;  // sites whose events changed since their prediction
-  bool completions_changed_ = false;  // feature 15 of every site may have moved
+  // A person's or team's record, or a site's record or completion, moves features of many sites
+  // (experience, team size, feature 15): every prediction is stale, and the completions too.
+  bool all_stale_ = false;
+  std::optional<SimilarSites> similar_;    // built from history_ when a site needs scoring
   std::optional<std::int32_t> cache_day_;  // the Paris day the cache was made on
 };
 

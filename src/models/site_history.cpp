@@ -30,27 +30,27 @@ float number_or_zero(const events::DataFields& data, std::string_view name) {
 
 }  // namespace
 
+// Both walk back from the end: the facts that matter are the site's latest up to t, and a site
+// long finished or not begun is read in a step or two (a server asks this of every site).
 const SiteRecordFacts* record_at(const SiteHistory& site, Instant t) {
-  const SiteRecordFacts* record = nullptr;
-  for (const Fact& fact : site.facts) {
-    if (fact.at > t) break;
-    if (fact.kind == FactKind::site_record) record = &site.records[static_cast<std::size_t>(fact.key)];
+  for (auto fact = site.facts.rbegin(); fact != site.facts.rend(); ++fact) {
+    if (fact->at <= t && fact->kind == FactKind::site_record) {
+      return &site.records[static_cast<std::size_t>(fact->key)];
+    }
   }
-  return record;
+  return nullptr;
 }
 
 bool under_way_at(const SiteHistory& site, Instant t) {
-  bool under_way = false;
-  for (const Fact& fact : site.facts) {
-    if (fact.at > t) break;
-    if (fact.kind == FactKind::site_record) {
-      const auto& status = site.records[static_cast<std::size_t>(fact.key)].status;
-      under_way = status == "active" || status == "suspended";
-    } else if (fact.kind == FactKind::completed) {
-      under_way = false;  // site.completed alone ends it, without a new record
+  for (auto fact = site.facts.rbegin(); fact != site.facts.rend(); ++fact) {
+    if (fact->at > t) continue;
+    if (fact->kind == FactKind::completed) return false;  // site.completed alone ends it
+    if (fact->kind == FactKind::site_record) {
+      const auto& status = site.records[static_cast<std::size_t>(fact->key)].status;
+      return status == "active" || status == "suspended";
     }
   }
-  return under_way;
+  return false;
 }
 
 const SiteHistory* CompanyHistory::site(std::string_view id) const {
