@@ -23,14 +23,18 @@ int fail(const char* command, const Error& error) {
   return kExitFailure;
 }
 
+// The models `train` and `eval` know; says so on stderr for another name.
+bool known_model(const char* command, const std::string& model) {
+  if (model == models::kDelayModelName) return true;
+  std::fprintf(stderr, "vigie %s: unknown model \"%s\" (known: delay)\n", command, model.c_str());
+  return false;
+}
+
 int run_train(Context& context, const std::string& model) {
-  if (model != models::kDelayModelName) {
-    std::fprintf(stderr, "vigie train: unknown model \"%s\" (known: delay)\n", model.c_str());
-    return kExitUsage;
-  }
+  if (!known_model("train", model)) return kExitUsage;
   auto loaded = models::load_history(context.store());
   if (!loaded) return fail("train", loaded.error());
-  const Instant now = std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+  const Instant now = instant_now();
   auto trained = models::train_delay_version(context.store(), loaded->history, context.config().delay,
                                              "vigie train delay", now);
   if (!trained) return fail("train", trained.error());
@@ -51,10 +55,7 @@ int run_train(Context& context, const std::string& model) {
 
 int run_eval(Context& context, const std::string& model, std::int64_t version,
              const std::string& format) {
-  if (model != models::kDelayModelName) {
-    std::fprintf(stderr, "vigie eval: unknown model \"%s\" (known: delay)\n", model.c_str());
-    return kExitUsage;
-  }
+  if (!known_model("eval", model)) return kExitUsage;
   auto loaded_model = models::load_delay_version(context.store(), version);
   if (!loaded_model) return fail("eval", loaded_model.error());
   if (!*loaded_model) {

@@ -13,8 +13,6 @@ namespace {
 
 constexpr std::string_view kMagic = "VIGIE-DELAY-MODEL 1\n";
 
-std::string text_of(double value) { return format_json_number(value); }
-
 // The regressor's unit: the delay as a share of the planned duration (at least a day).
 double planned_days_of(const FeatureRow& row) {
   const float days = row[Feature::planned_days];
@@ -51,10 +49,10 @@ std::vector<std::pair<std::string, std::string>> common_params(const DelayModelP
       {"booster", "gbtree"},
       {"tree_method", "hist"},
       {"max_depth", std::to_string(p.max_depth)},
-      {"eta", text_of(p.eta)},
-      {"min_child_weight", text_of(p.min_child_weight)},
-      {"subsample", text_of(p.subsample)},
-      {"colsample_bytree", text_of(p.colsample_bytree)},
+      {"eta", format_json_number(p.eta)},
+      {"min_child_weight", format_json_number(p.min_child_weight)},
+      {"subsample", format_json_number(p.subsample)},
+      {"colsample_bytree", format_json_number(p.colsample_bytree)},
       {"seed", "1"},
       {"monotone_constraints", monotone_constraints()},
   };
