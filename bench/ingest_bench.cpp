@@ -8,18 +8,13 @@
 
 #include "bench/child_process.hpp"
 #include "bench/clickhouse_server.hpp"
+#include "bench/report.hpp"
 #include "bench/vigie_server.hpp"
 
 namespace vigie::bench {
 namespace {
 
 constexpr std::string_view kEventsRoute = "/api/v1/events";
-
-using Progress = std::function<void(std::string_view)>;
-
-void say(const Progress& progress, const std::string& line) {
-  if (progress) progress(line);
-}
 
 std::string make_dir(const std::string& parent, const std::string& name) {
   const std::string path = parent + "/" + name;

@@ -4,6 +4,7 @@
 
 #include "bench/child_process.hpp"
 #include "bench/clickhouse_server.hpp"
+#include "bench/measured_company.hpp"
 #include "bench/kpi_clickhouse_peer.hpp"
 #include "bench/kpi_figures.hpp"
 #include "bench/kpi_queries.hpp"
@@ -17,31 +18,9 @@
 namespace vigie::bench {
 namespace {
 
-using Progress = std::function<void(std::string_view)>;
-
 constexpr std::size_t kDifferencesKept = 10;
 
-void say(const Progress& progress, const std::string& line) {
-  if (progress) progress(line);
-}
-
 double milliseconds_since(const Stopwatch& watch) { return watch.seconds() * 1000; }
-
-// `vigie demo` into `data_dir`, as a user would build it.
-Expected<void> build_demo(const KpiBenchOptions& options, const std::string& data_dir,
-                          const std::string& end) {
-  std::vector<std::string> argv = {options.vigie_binary, "--data-dir", data_dir, "demo",
-                                   "--sites", std::to_string(options.sites),
-                                   "--years", std::to_string(options.years),
-                                   "--seed", std::to_string(options.seed), "--end", end};
-  auto demo = ChildProcess::spawn(argv, data_dir + "-demo.log");
-  if (!demo) return demo.error();
-  if (const int status = demo->wait(); status != 0) {
-    return Error::make(ErrorCode::io, "vigie demo exited with status " + std::to_string(status) +
-                                          " (see " + data_dir + "-demo.log)");
-  }
-  return {};
-}
 
 // Every stored event, in arrival order, to each peer.
 template <class Peer>
@@ -181,42 +160,22 @@ bool KpiBenchResult::agree() const {
 KpiBenchResult run_kpi_bench(const KpiBenchOptions& options, const Progress& progress) {
   KpiBenchResult result;
   result.options = options;
-  auto work = TempDir::create("vigie-bench-kpi");
-  if (!work) {
-    result.problems.push_back(work.error().describe());
+  auto company_dir = open_measured_company(
+      {"vigie-bench-kpi", options.vigie_binary, options.sites, options.years, options.seed,
+       options.end, options.data_dir, options.keep},
+      progress);
+  if (!company_dir) {
+    result.problems.push_back(company_dir.error().describe());
     return result;
   }
-  if (options.keep) work->keep();
-  result.work_dir = work->path();
-
-  const LocalDate end = options.end.empty() ? paris_today()
-                                            : parse_iso_date(options.end).value_or(paris_today());
-  std::string data_dir = options.data_dir;
-  if (data_dir.empty()) {
-    data_dir = work->path() + "/vigie";
-    say(progress, "building the demo company: " + std::to_string(options.sites) + " sites, " +
-                      std::to_string(options.years) + " years, ending " + format_iso_date(end));
-    if (auto built = build_demo(options, data_dir, format_iso_date(end)); !built) {
-      result.problems.push_back(built.error().describe());
-      return result;
-    }
-  }
-  auto store = store::open_store({"sqlite", data_dir + "/vigie.sqlite", false});
-  if (!store) {
-    result.problems.push_back(store.error().describe());
-    return result;
-  }
-  const auto count = (*store)->event_count();
-  const auto last = (*store)->last_seq();
-  if (!count || !last) {
-    result.problems.push_back("cannot count the stored events");
-    return result;
-  }
-  result.events = *count;
+  result.work_dir = company_dir->work.path();
+  result.events = company_dir->events;
+  const LocalDate end = company_dir->end;
+  store::Store& store = *company_dir->store;
 
   say(progress, "Vigie: folding " + std::to_string(result.events) + " events into its aggregates");
   const Stopwatch fold;
-  auto company = kpi::load_company(**store);
+  auto company = kpi::load_company(store);
   if (!company) {
     result.problems.push_back(company.error().describe());
     return result;
@@ -236,7 +195,7 @@ KpiBenchResult run_kpi_bench(const KpiBenchOptions& options, const Progress& pro
   if (options.clickhouse) {
     say(progress, "ClickHouse: loading the raw events table, then timing the same requests");
     auto clickhouse =
-        measure_clickhouse(**store, work->path(), requests, options, result.clickhouse_version);
+        measure_clickhouse(store, result.work_dir, requests, options, result.clickhouse_version);
     if (clickhouse) {
       result.clickhouse = std::move(*clickhouse);
     } else {
@@ -245,7 +204,7 @@ KpiBenchResult run_kpi_bench(const KpiBenchOptions& options, const Progress& pro
   }
   if (!options.sqlite) return result;
   say(progress, "SQLite: loading the raw events table, then timing the same requests");
-  auto sqlite = measure_sqlite(**store, work->path(), requests, options);
+  auto sqlite = measure_sqlite(store, result.work_dir, requests, options);
   if (sqlite) {
     result.sqlite = std::move(*sqlite);
   } else {

@@ -7,11 +7,6 @@
 namespace vigie::bench {
 namespace {
 
-std::optional<double> percentile(const std::vector<double>& samples, double Percentiles::*which) {
-  if (samples.empty()) return std::nullopt;
-  return percentiles(samples).*which;
-}
-
 struct SystemFigures {
   std::optional<double> load_s, month_p50, month_p95, random_p50, random_p95;
   std::size_t compared = 0, disagreements = 0;

@@ -61,6 +61,11 @@ Percentiles percentiles(std::vector<double> samples) {
   return {at_rank(samples, 0.50), at_rank(samples, 0.95), at_rank(samples, 0.99), samples.back()};
 }
 
+std::optional<double> percentile(const std::vector<double>& samples, double Percentiles::*which) {
+  if (samples.empty()) return std::nullopt;
+  return percentiles(samples).*which;
+}
+
 std::optional<double> rate(std::uint64_t count, double seconds) {
   if (seconds <= 0) return std::nullopt;
   return static_cast<double>(count) / seconds;

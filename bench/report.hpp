@@ -3,6 +3,7 @@
 // What every `vigie bench <area>` shares to present results: a stopwatch, CPU time of this
 // process and of a child, latency percentiles, an aligned text table, and the one-object JSON
 // result in which a measurement that could not be taken is null — never a made-up number.
+// Also the progress lines a benchmark says on the way.
 // Pure except Stopwatch and the CPU readers; no threads.
 #pragma once
 
@@ -10,13 +11,21 @@
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
 
 namespace vigie::bench {
+
+// Where a benchmark says what it is doing (stderr on a terminal, nothing otherwise).
+using Progress = std::function<void(std::string_view)>;
+inline void say(const Progress& progress, const std::string& line) {
+  if (progress) progress(line);
+}
 
 class Stopwatch {
  public:
@@ -55,6 +64,8 @@ struct Percentiles {
 };
 // Nearest-rank percentiles of `samples`; all zero when empty.
 Percentiles percentiles(std::vector<double> samples);
+// One of them (&Percentiles::p99…); nullopt when there are no samples.
+std::optional<double> percentile(const std::vector<double>& samples, double Percentiles::*which);
 
 // count / seconds; nullopt when seconds is not positive.
 std::optional<double> rate(std::uint64_t count, double seconds);

@@ -2,6 +2,8 @@
 // and SQLite on the demo company's events (bench/ingest_bench.hpp).
 // `vigie bench kpi [--sites N] …`: all 15 KPIs from Vigie's aggregates against analyst SQL over
 // the raw events on ClickHouse and SQLite (bench/kpi_bench.hpp).
+// `vigie bench delay [--sites N] …`: the delay model's training against the xgboost program
+// on the same rows and parameters, and its prediction latency per site (bench/delay_bench.hpp).
 // Exit 0 when every system was measured and they agree; 1 when a system could not be
 // measured; 4 when counts or figures differ.
 #include <unistd.h>
@@ -9,6 +11,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "bench/delay_bench.hpp"
 #include "bench/ingest_bench.hpp"
 #include "bench/kpi_bench.hpp"
 #include "cli/context.hpp"
@@ -16,6 +19,14 @@
 
 namespace vigie::cli {
 namespace {
+
+// Progress lines on stderr when it is a terminal; nothing in a pipe or a log.
+bench::Progress progress_on_terminal() {
+  const bool show = isatty(STDERR_FILENO) != 0;
+  return [show](std::string_view line) {
+    if (show) std::fprintf(stderr, "bench: %.*s\n", int(line.size()), line.data());
+  };
+}
 
 struct IngestFlags {
   bench::IngestBenchOptions options;
@@ -73,10 +84,7 @@ void print_result(const Result& result, const std::string& format, const std::st
 }
 
 int run_ingest(const IngestFlags& flags) {
-  const bool show_progress = isatty(STDERR_FILENO) != 0;
-  const auto result = bench::run_ingest_bench(flags.options, [show_progress](std::string_view line) {
-    if (show_progress) std::fprintf(stderr, "bench: %.*s\n", int(line.size()), line.data());
-  });
+  const auto result = bench::run_ingest_bench(flags.options, progress_on_terminal());
   print_result(result, flags.format, flags.format == "json"
                                          ? bench::render_ingest_json(result) + "\n"
                                          : bench::render_ingest_table(result));
@@ -119,10 +127,7 @@ void add_kpi_flags(CLI::App& command, KpiFlags& flags) {
 }
 
 int run_kpi(const KpiFlags& flags) {
-  const bool show_progress = isatty(STDERR_FILENO) != 0;
-  const auto result = bench::run_kpi_bench(flags.options, [show_progress](std::string_view line) {
-    if (show_progress) std::fprintf(stderr, "bench: %.*s\n", int(line.size()), line.data());
-  });
+  const auto result = bench::run_kpi_bench(flags.options, progress_on_terminal());
   print_result(result, flags.format, flags.format == "json" ? bench::render_kpi_json(result) + "\n"
                                                             : bench::render_kpi_table(result));
   const bench::KpiBenchOptions& o = flags.options;
@@ -134,9 +139,45 @@ int run_kpi(const KpiFlags& flags) {
   return result.agree() ? kExitOk : kExitMismatch;
 }
 
+struct DelayFlags {
+  bench::DelayBenchOptions options;
+  std::string format = "table";
+};
+
+void add_delay_flags(CLI::App& command, DelayFlags& flags) {
+  auto& o = flags.options;
+  add_company_flags(command, o);
+  command.add_option("--end", o.end, "last simulated day, YYYY-MM-DD (default: today, Paris)");
+  command.add_option("--data-dir", o.data_dir,
+                     "measure this existing data directory instead of building the demo");
+  command.add_option("--rounds", o.rounds, "trainings of each system (medians)")
+      ->capture_default_str()->check(CLI::PositiveNumber);
+  command.add_option("--predict-passes", o.predict_passes,
+                     "passes over the sites under way, one prediction at a time")
+      ->capture_default_str()->check(CLI::PositiveNumber);
+  command.add_option("--xgboost", o.xgboost_program, "the xgboost program (a path or a name in PATH)")
+      ->capture_default_str();
+  command.add_flag("--xgboost-program,!--no-xgboost-program", o.xgboost,
+                   "measure the xgboost program (--no-xgboost-program: Vigie alone, no ratio)");
+  command.add_option("--format", flags.format, "table or json")->capture_default_str()
+      ->check(CLI::IsMember({"table", "json"}));
+  command.add_flag("--keep", o.keep, "keep the temporary directory (rows, configurations, logs)");
+}
+
+int run_delay(const DelayFlags& flags, const DelayModelSettings& settings) {
+  bench::DelayBenchOptions options = flags.options;
+  options.settings = settings;
+  const auto result = bench::run_delay_bench(options, progress_on_terminal());
+  print_result(result, flags.format, flags.format == "json" ? bench::render_delay_json(result) + "\n"
+                                                            : bench::render_delay_table(result));
+  if (!result.complete()) return kExitFailure;
+  if (options.xgboost && !result.agree()) return kExitMismatch;
+  return kExitOk;
+}
+
 }  // namespace
 
-void add_bench_command(CLI::App& app, Context& /*context*/, int& exit_code) {
+void add_bench_command(CLI::App& app, Context& context, int& exit_code) {
   auto* bench = app.add_subcommand("bench", "measure Vigie against peers on the same data");
   bench->require_subcommand(1);
   auto* ingest = bench->add_subcommand(
@@ -149,6 +190,13 @@ void add_bench_command(CLI::App& app, Context& /*context*/, int& exit_code) {
   auto kpi_flags = std::make_shared<KpiFlags>();
   add_kpi_flags(*kpi, *kpi_flags);
   kpi->callback([&exit_code, kpi_flags] { exit_code = run_kpi(*kpi_flags); });
+  auto* delay = bench->add_subcommand(
+      "delay", "delay model: training vs the xgboost program, prediction latency per site");
+  auto delay_flags = std::make_shared<DelayFlags>();
+  add_delay_flags(*delay, *delay_flags);
+  delay->callback([&exit_code, &context, delay_flags] {
+    exit_code = run_delay(*delay_flags, context.config().delay);
+  });
 }
 
 }  // namespace vigie::cli

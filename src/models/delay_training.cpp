@@ -7,15 +7,6 @@
 namespace vigie::models {
 namespace {
 
-DatasetOptions dataset_options(const DelayModelSettings& settings) {
-  DatasetOptions options;
-  options.late_tolerance_days = settings.late_tolerance_days;
-  options.snapshot_every_days = settings.snapshot_every_days;
-  options.test_share = settings.test_share;
-  options.validation_share = settings.validation_share;
-  return options;
-}
-
 std::string params_json(const DelayModelSettings& settings, const DelayModel& model) {
   JsonWriter json;
   json.begin_object().field("feature_set", kDelayFeatureSet);
@@ -55,6 +46,15 @@ std::string window_json(const DelayDataset& data) {
 
 }  // namespace
 
+DatasetOptions delay_dataset_options(const DelayModelSettings& settings) {
+  DatasetOptions options;
+  options.late_tolerance_days = settings.late_tolerance_days;
+  options.snapshot_every_days = settings.snapshot_every_days;
+  options.test_share = settings.test_share;
+  options.validation_share = settings.validation_share;
+  return options;
+}
+
 Expected<SiteTruths> site_truths(const store::Store& store) {
   auto rows = store.demo_truth();
   if (!rows) return rows.error();
@@ -67,7 +67,7 @@ Expected<TrainedVersion> train_delay_version(store::Store& store, const CompanyH
                                              const DelayModelSettings& settings,
                                              const std::string& trained_by, Instant now) {
   const SimilarSites similar(history);
-  auto data = build_delay_dataset(history, similar, dataset_options(settings));
+  auto data = build_delay_dataset(history, similar, delay_dataset_options(settings));
   if (!data) return data.error();
   auto model = DelayModel::train(settings, *data);
   if (!model) return model.error();
@@ -139,7 +139,7 @@ Expected<DelayEvaluation> evaluate_delay_version(const store::Store& store,
                                                  const LoadedDelayModel& loaded,
                                                  const DelayModelSettings& settings) {
   const SimilarSites similar(history);
-  DatasetOptions options = dataset_options(settings);
+  DatasetOptions options = delay_dataset_options(settings);
   options.cut = loaded.cut;
   options.regions = loaded.model.regions();  // the version's own encoding of feature 18
   auto data = build_delay_dataset(history, similar, options);

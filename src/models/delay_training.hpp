@@ -20,6 +20,9 @@ namespace vigie::models {
 
 inline constexpr std::string_view kDelayModelName = "delay";
 
+// The rows' options (labels, snapshots, time split) from the settings.
+DatasetOptions delay_dataset_options(const DelayModelSettings& settings);
+
 struct TrainedVersion {
   std::int64_t version = 0;
   DelayEvaluation evaluation;

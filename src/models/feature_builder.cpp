@@ -51,15 +51,8 @@ void FeatureBuilder::add(const Fact& fact) {
       progress_ = fact.x;
       progress_at_ = fact.at;
       break;
-    case FactKind::timesheet:
-      last_timesheet_[fact.key] = fact.at;
-      person_days_present_ += 1;
-      break;
     case FactKind::absence:
       person_days_absent_ += fact.x;
-      break;
-    case FactKind::photo:
-      photos_.push_back(fact.at);
       break;
     case FactKind::incident_opened:
     case FactKind::incident_relabelled: {
@@ -104,8 +97,14 @@ FeatureRow FeatureBuilder::at(Instant t, const FeatureContext& context, SiteFigu
   row[Feature::weekday] = static_cast<float>(
       std::chrono::weekday{std::chrono::sys_days{today}}.iso_encoding());
   row[Feature::plan_modifications] = static_cast<float>(plan_modifications_);
+  // Photos and timesheets up to t (none after: the leakage test holds this).
+  const auto photos_end = std::partition_point(site_.photos.begin(), site_.photos.end(),
+                                               [t](Instant at) { return at <= t; });
+  const auto days_end = std::partition_point(site_.timesheets.begin(), site_.timesheets.end(),
+                                             [t](const PersonDay& d) { return d.at <= t; });
   if (figures != nullptr) {
-    figures->events_seen = facts_;
+    figures->events_seen = facts_ + static_cast<int>(photos_end - site_.photos.begin()) +
+                           static_cast<int>(days_end - site_.timesheets.begin());
     figures->days_since_progress = progress_at_ ? hours_between(*progress_at_, t) / 24.0 : -1.0;
   }
 
@@ -158,14 +157,22 @@ FeatureRow FeatureBuilder::at(Instant t, const FeatureContext& context, SiteFigu
   // Activity and the team.
   const Instant window_start = t - kActivityWindow;
   row[Feature::photos_14d] = static_cast<float>(
-      photos_.end() - std::upper_bound(photos_.begin(), photos_.end(), window_start));
-  int people = 0;
-  for (const auto& [person, last] : last_timesheet_) people += last > window_start ? 1 : 0;
+      photos_end - std::upper_bound(site_.photos.begin(), photos_end, window_start));
+  // The people with a day on the site in the window: a few dozen entries, a dozen people.
+  std::vector<std::int32_t> present;
+  for (auto it = days_end; it != site_.timesheets.begin() && std::prev(it)->at > window_start;) {
+    --it;
+    if (std::find(present.begin(), present.end(), it->person) == present.end()) {
+      present.push_back(it->person);
+    }
+  }
+  int people = static_cast<int>(present.size());
   if (people == 0 && record_ != nullptr) people = context.history.team_size_at(record_->team_id, t);
   if (people > 0) row[Feature::team_size] = static_cast<float>(people);
-  if (person_days_present_ + person_days_absent_ > 0) {
+  const auto person_days_present = static_cast<double>(days_end - site_.timesheets.begin());
+  if (person_days_present + person_days_absent_ > 0) {
     row[Feature::team_presence_rate] = static_cast<float>(
-        person_days_present_ / (person_days_present_ + person_days_absent_));
+        person_days_present / (person_days_present + person_days_absent_));
   }
   if (weather_) {
     row[Feature::bad_weather_days_7d] = std::min(7.0f, weather_->x + weather_->y + weather_->z);

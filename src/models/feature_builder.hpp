@@ -35,7 +35,8 @@ class FeatureBuilder {
 
   // Facts must come in time order.
   void add(const Fact& fact);
-  // The features at t, from the facts added (all of them at or before t).
+  // The features at t, from the facts added (all of them at or before t) and the site's photos
+  // and timesheets up to t.
   FeatureRow at(Instant t, const FeatureContext& context, SiteFigures* figures = nullptr) const;
 
  private:
@@ -52,9 +53,7 @@ class FeatureBuilder {
   double spent_total_ = 0, spent_material_ = 0;
   double progress_ = -1;
   std::optional<Instant> progress_at_;
-  std::vector<Instant> photos_;
-  std::unordered_map<std::int32_t, Instant> last_timesheet_;  // person → last day on the site
-  double person_days_present_ = 0, person_days_absent_ = 0;
+  double person_days_absent_ = 0;
   std::unordered_map<std::int32_t, Item> incidents_, requests_;
   int plan_modifications_ = 0;
   std::optional<Fact> weather_;

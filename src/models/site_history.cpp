@@ -60,7 +60,7 @@ const SiteHistory* CompanyHistory::site(std::string_view id) const {
 
 SiteHistory& CompanyHistory::site_history(const std::string& id) {
   const auto [slot, added] = site_index_.try_emplace(id, sites_.size());
-  if (added) sites_.push_back(SiteHistory{id, {}, {}, false});
+  if (added) sites_.push_back(SiteHistory{id, {}, {}, {}, {}, false});
   return sites_[slot->second];
 }
 
@@ -130,8 +130,13 @@ void CompanyHistory::apply_site_event(const events::Event& event) {
     keep();
     return;
   }
-  if (event.type == EventType::photo_uploaded || event.type == EventType::plan_modified) {
-    fact.kind = event.type == EventType::photo_uploaded ? FactKind::photo : FactKind::plan_modified;
+  if (event.type == EventType::photo_uploaded) {
+    if (!site.photos.empty() && fact.at < site.photos.back()) site.unsorted = true;
+    site.photos.push_back(fact.at);
+    return;
+  }
+  if (event.type == EventType::plan_modified) {
+    fact.kind = FactKind::plan_modified;
     keep();
     return;
   }
@@ -153,9 +158,9 @@ void CompanyHistory::apply_site_event(const events::Event& event) {
       fact.x = number_or_zero(*data, "percent_complete");
       break;
     case EventType::timesheet_recorded:
-      fact.kind = FactKind::timesheet;
-      fact.key = intern("", data->text("person_id"));
-      break;
+      if (!site.timesheets.empty() && fact.at < site.timesheets.back().at) site.unsorted = true;
+      site.timesheets.push_back({fact.at, intern("", data->text("person_id"))});
+      return;
     case EventType::absence_recorded:
       fact.kind = FactKind::absence;
       fact.x = number_or_zero(*data, "days");
@@ -204,8 +209,10 @@ void CompanyHistory::apply_site_event(const events::Event& event) {
 void CompanyHistory::sort() {
   for (auto& site : sites_) {
     if (!site.unsorted) continue;
-    std::stable_sort(site.facts.begin(), site.facts.end(),
-                     [](const Fact& a, const Fact& b) { return a.at < b.at; });
+    const auto by_time = [](const auto& a, const auto& b) { return a.at < b.at; };
+    std::stable_sort(site.facts.begin(), site.facts.end(), by_time);
+    std::stable_sort(site.timesheets.begin(), site.timesheets.end(), by_time);
+    std::sort(site.photos.begin(), site.photos.end());
     site.unsorted = false;
   }
 }

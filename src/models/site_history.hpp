@@ -44,9 +44,7 @@ enum class FactKind : std::uint8_t {
   budget_revised,     // x: budget_total, y: budget_material
   expense,            // x: amount (€), y: 1 when material
   progress,           // x: percent complete
-  timesheet,          // key: person
   absence,            // x: days
-  photo,
   incident_opened,    // key: incident; x: severity 1–4 (0 unknown); y: category 0–3 (-1 unknown)
   incident_relabelled,// key, x, y as above (a field not given: -1)
   incident_resolved,  // key
@@ -60,13 +58,24 @@ enum class FactKind : std::uint8_t {
 struct Fact {
   Instant at;
   std::int32_t key = 0;
-  FactKind kind = FactKind::photo;
+  FactKind kind = FactKind::plan_modified;
   float x = 0, y = 0, z = 0;
 };
 
+// A person's day on a site (timesheet.recorded).
+struct PersonDay {
+  Instant at;
+  std::int32_t person = 0;
+};
+
+// Photos and timesheets, three in four of a site's events, are kept apart from the other facts:
+// features read them as counts over a window, found by binary search up to t, so that the walk
+// of the facts (models/feature_builder.hpp) does not step through them one by one.
 struct SiteHistory {
   std::string id;
-  std::vector<Fact> facts;  // by `at` once sorted
+  std::vector<Fact> facts;             // by `at` once sorted
+  std::vector<Instant> photos;         // sorted once sorted
+  std::vector<PersonDay> timesheets;   // by `at` once sorted
   std::vector<SiteRecordFacts> records;
   bool unsorted = false;
 };

@@ -55,18 +55,23 @@ class Booster {
   int best_round() const { return best_round_; }        // 0-based
   double best_score() const { return best_score_; }     // of the validation metric
   int rounds_trained() const { return rounds_trained_; }
+  // The validation metric after each round trained (empty for a loaded model): what
+  // `vigie bench delay` checks the xgboost program against.
+  const std::vector<double>& validation_scores() const { return validation_scores_; }
 
  private:
   struct Handle;
-  Booster(std::shared_ptr<Handle> handle, int best_round, double best_score, int rounds)
+  Booster(std::shared_ptr<Handle> handle, int best_round, double best_score, int rounds,
+          std::vector<double> validation_scores = {})
       : handle_(std::move(handle)), best_round_(best_round), best_score_(best_score),
-        rounds_trained_(rounds) {}
+        rounds_trained_(rounds), validation_scores_(std::move(validation_scores)) {}
   Expected<std::vector<float>> predict_as(const Dataset& data, int type) const;
 
   std::shared_ptr<Handle> handle_;
   int best_round_ = 0;
   double best_score_ = 0;
   int rounds_trained_ = 0;
+  std::vector<double> validation_scores_;
 };
 
 }  // namespace vigie::models

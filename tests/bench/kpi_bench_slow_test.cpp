@@ -3,9 +3,9 @@
 // that the three gave the same figures, and that the ratios are the quotients of the figures
 // printed. Speed itself is the benchmark's to report, not a test's to assert.
 #include <gtest/gtest.h>
-#include <simdjson.h>
 
 #include "support/child_process.hpp"
+#include "support/command_json.hpp"
 
 namespace vigie {
 namespace {
@@ -16,15 +16,14 @@ TEST(KpiBench, ThreeSystemsAgreeOnEveryRequest) {
                                           "--sqlite-queries", "8", "--vigie-rounds", "5",
                                           "--peer-rounds", "2", "--format", "json"});
   ASSERT_EQ(result.exit_code, 0) << result.out;
-  simdjson::dom::parser parser;
-  simdjson::dom::element json;
-  ASSERT_EQ(parser.parse(result.out).get(json), simdjson::SUCCESS) << result.out;
-  const auto number = [&](const char* key) { return json[key].get_double().value(); };
-  const auto count = [&](const char* key) { return json[key].get_uint64().value(); };
+  const testing::CommandJson json(result.out);
+  ASSERT_TRUE(json.ok());
+  const auto number = [&](const char* key) { return json.number(key); };
+  const auto count = [&](const char* key) { return json.count(key); };
 
   EXPECT_GT(count("events"), 1000u);
   EXPECT_EQ(count("sites"), 4u);
-  EXPECT_TRUE(json["agree"].get_bool().value());
+  EXPECT_TRUE(json.flag("agree"));
   // The month request twice, then the 8 random ones, on each peer.
   EXPECT_EQ(count("clickhouse_requests_compared"), 10u);
   EXPECT_EQ(count("sqlite_requests_compared"), 9u);  // SQLite: one round of the month
@@ -39,7 +38,7 @@ TEST(KpiBench, ThreeSystemsAgreeOnEveryRequest) {
               number("clickhouse_all_kpis_p50_ms") / number("vigie_all_kpis_p50_ms"), 1e-9);
   EXPECT_NEAR(number("ratio_vs_sqlite"),
               number("sqlite_all_kpis_p50_ms") / number("vigie_all_kpis_p50_ms"), 1e-9);
-  EXPECT_EQ(std::string{json["month_request"].get_string().value()},
+  EXPECT_EQ(json.text("month_request"),
             "month to 2026-11-29, whole company");
 }
 

@@ -134,7 +134,8 @@ TEST(DelayFeatures, SeasonAndWeekdayFollowTheParisCalendar) {
   const CompanyHistory empty;
   const SimilarSites similar(empty);
   const std::vector<std::string> regions;
-  const SiteHistory site{"CH-X", {}, {}, false};
+  SiteHistory site;
+  site.id = "CH-X";
   // Tuesday 1 December 2026, 00:30 in Paris, still Monday 30 November in UTC.
   const Instant t = paris_instant(LocalDate{std::chrono::year{2026}, std::chrono::December, std::chrono::day{1}}, 0, 30);
   const FeatureRow row = features_at(site, t, {empty, similar, regions});
