@@ -6,9 +6,9 @@
 #include "bench/measured_company.hpp"
 #include "bench/xgboost_cli_peer.hpp"
 #include "common/paris_time.hpp"
-#include "models/delay_model.hpp"
-#include "models/delay_training.hpp"
-#include "models/history_loader.hpp"
+#include "models/delay/model.hpp"
+#include "models/delay/training.hpp"
+#include "models/delay/history_loader.hpp"
 
 namespace vigie::bench {
 namespace {

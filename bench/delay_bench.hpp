@@ -4,14 +4,14 @@
 //   1. the demo company is built by `vigie demo` (child process) into a fresh data directory,
 //      or an existing data directory is reused (--data-dir);
 //   2. its history is loaded and the training rows built exactly as `vigie train delay` builds
-//      them (models/delay_dataset.hpp), timed apart;
+//      them (models/delay/dataset.hpp), timed apart;
 //   3. training: Vigie trains its two models in-process (models::DelayModel::train, early
 //      stopping, then saving both) and the `xgboost` program trains the same two on the same rows
 //      and parameters for the rounds Vigie ran (bench/xgboost_cli_peer.hpp); the two alternate,
 //      `rounds` times each, and the medians give the ratio Vigie / program. The program's last
 //      validation metric must equal Vigie's after the same round: the same trees were learned;
 //   4. prediction: one site at a time, for every site under way at the end of `end`, its
-//      features computed from its history (models/feature_builder.hpp) and both models scored
+//      features computed from its history (models/delay/feature_builder.hpp) and both models scored
 //      — what serving does for a site whose events changed — `predict_passes` times.
 // A system that cannot be measured is reported missing (null in JSON), never estimated.
 #pragma once

@@ -1,5 +1,5 @@
 // api/commit_feed.hpp — keeps a server's live state behind the store: the KPI state
-// (kpi/live_company.hpp) and the delay predictions (models/live_predictions.hpp) fold every
+// (kpi/live_company.hpp) and the delay predictions (models/delay/live_predictions.hpp) fold every
 // group commit's accepted events before the next request reads them.
 #pragma once
 

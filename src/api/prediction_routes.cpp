@@ -8,7 +8,7 @@
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
 #include "common/json_writer.hpp"
-#include "models/live_predictions.hpp"
+#include "models/delay/live_predictions.hpp"
 
 namespace vigie::api {
 namespace {

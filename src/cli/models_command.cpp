@@ -12,8 +12,8 @@
 #include "common/file_io.hpp"
 #include "common/french_format.hpp"
 #include "common/paris_time.hpp"
-#include "models/delay_training.hpp"
-#include "models/history_loader.hpp"
+#include "models/delay/training.hpp"
+#include "models/delay/history_loader.hpp"
 
 namespace vigie::cli {
 namespace {

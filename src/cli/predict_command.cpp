@@ -11,8 +11,8 @@
 #include "cli/exit_codes.hpp"
 #include "common/french_format.hpp"
 #include "common/paris_time.hpp"
-#include "models/delay_prediction.hpp"
-#include "models/history_loader.hpp"
+#include "models/delay/prediction.hpp"
+#include "models/delay/history_loader.hpp"
 
 namespace vigie::cli {
 namespace {

@@ -2,7 +2,7 @@
 
 #include "kpi/company_codec.hpp"
 #include "kpi/company_loader.hpp"
-#include "models/history_loader.hpp"
+#include "models/delay/history_loader.hpp"
 
 namespace vigie::cli {
 

@@ -23,7 +23,7 @@
 #include "ingest/pipeline.hpp"
 #include "ingest/webhook_receiver.hpp"
 #include "kpi/live_company.hpp"
-#include "models/live_predictions.hpp"
+#include "models/delay/live_predictions.hpp"
 #include "store/store.hpp"
 
 namespace vigie::cli {

@@ -10,8 +10,8 @@
 #include <set>
 
 #include "bench/event_corpus.hpp"
-#include "models/delay_training.hpp"
-#include "models/history_loader.hpp"
+#include "models/delay/training.hpp"
+#include "models/delay/history_loader.hpp"
 #include "support/api_server.hpp"
 #include "support/tiny_company.hpp"
 

@@ -1,9 +1,9 @@
-// The delay model's features at a date (models/feature_builder.hpp), on the demo company of the
+// The delay model's features at a date (models/delay/feature_builder.hpp), on the demo company of the
 // KPI tests (20 sites, 2 years): features at t computed from the whole history equal those
 // computed from a history cut at t (no leakage: events after t change nothing, be they the
 // site's own, another site's completion or a person's new record); the training walk gives the
 // serving figures; and counts agree with the raw events counted here independently.
-#include "models/feature_builder.hpp"
+#include "models/delay/feature_builder.hpp"
 
 #include <gtest/gtest.h>
 

@@ -13,7 +13,7 @@
 #include <cmath>
 
 #include "bench/event_corpus.hpp"
-#include "models/delay_prediction.hpp"
+#include "models/delay/prediction.hpp"
 #include "support/child_process.hpp"
 #include "support/temp_dir.hpp"
 

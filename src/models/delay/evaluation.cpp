@@ -1,4 +1,4 @@
-#include "models/delay_evaluation.hpp"
+#include "models/delay/evaluation.hpp"
 
 #include <cmath>
 

@@ -1,4 +1,4 @@
-#include "models/feature_builder.hpp"
+#include "models/delay/feature_builder.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -1,4 +1,4 @@
-// models/delay_training.hpp
+// models/delay/training.hpp
 //
 // The delay model's life in the registry: train a version from the store's history and record
 // it (parameters, data window, held-out metrics, file), evaluate a recorded version again on
@@ -12,8 +12,8 @@
 
 #include "common/config.hpp"
 #include "common/expected.hpp"
-#include "models/delay_evaluation.hpp"
-#include "models/delay_model.hpp"
+#include "models/delay/evaluation.hpp"
+#include "models/delay/model.hpp"
 #include "store/store.hpp"
 
 namespace vigie::models {

@@ -1,4 +1,4 @@
-#include "models/delay_model.hpp"
+#include "models/delay/model.hpp"
 
 #include <algorithm>
 #include <charconv>

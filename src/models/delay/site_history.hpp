@@ -1,4 +1,4 @@
-// models/site_history.hpp
+// models/delay/site_history.hpp
 //
 // What the delay model keeps of the event history (models.md, Model 1): per site, the facts its
 // features are made of, each placed by occurred_at; per person their experience and per team
@@ -70,7 +70,7 @@ struct PersonDay {
 
 // Photos and timesheets, three in four of a site's events, are kept apart from the other facts:
 // features read them as counts over a window, found by binary search up to t, so that the walk
-// of the facts (models/feature_builder.hpp) does not step through them one by one.
+// of the facts (models/delay/feature_builder.hpp) does not step through them one by one.
 struct SiteHistory {
   std::string id;
   std::vector<Fact> facts;             // by `at` once sorted

@@ -1,4 +1,4 @@
-// models/live_predictions.hpp
+// models/delay/live_predictions.hpp
 //
 // The server's delay predictions (issue 6, point 6): the history kept up to date by the
 // pipeline's commits, the active model version, and each site's last prediction. Scores
@@ -18,7 +18,7 @@
 #include <vector>
 
 #include "common/config.hpp"
-#include "models/delay_prediction.hpp"
+#include "models/delay/prediction.hpp"
 #include "store/store.hpp"
 
 namespace vigie::models {

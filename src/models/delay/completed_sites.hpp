@@ -1,4 +1,4 @@
-// models/completed_sites.hpp
+// models/delay/completed_sites.hpp
 //
 // Completed sites: each one's outcome (the label of the delay model: late when actual_end is
 // past planned_end by more than the tolerance; days of delay = max(0, actual_end − planned_end)),
@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "common/time.hpp"
-#include "models/site_history.hpp"
+#include "models/delay/site_history.hpp"
 
 namespace vigie::models {
 

@@ -1,6 +1,6 @@
-// models/feature_builder.hpp
+// models/delay/feature_builder.hpp
 //
-// The one computation of the delay model's features (models/delay_features.hpp), for training
+// The one computation of the delay model's features (models/delay/features.hpp), for training
 // and for serving alike, so the two cannot drift apart. A FeatureBuilder takes a site's facts
 // in time order and, at any date t, gives the features from the facts taken so far: fed every
 // fact up to t and none after, it sees exactly what was known at t (no leakage from the future).
@@ -16,9 +16,9 @@
 #include <unordered_map>
 #include <vector>
 
-#include "models/completed_sites.hpp"
-#include "models/delay_features.hpp"
-#include "models/site_history.hpp"
+#include "models/delay/completed_sites.hpp"
+#include "models/delay/features.hpp"
+#include "models/delay/site_history.hpp"
 
 namespace vigie::models {
 

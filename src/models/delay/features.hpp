@@ -1,4 +1,4 @@
-// models/delay_features.hpp
+// models/delay/features.hpp
 //
 // The features of the delay model (models.md, Model 1): the twenty of the spec, then five that
 // the explanations and suggested actions need or that the spec's own reference rule reads

@@ -1,4 +1,4 @@
-#include "models/delay_training.hpp"
+#include "models/delay/training.hpp"
 
 #include <simdjson.h>
 

@@ -1,4 +1,4 @@
-#include "models/delay_explanations.hpp"
+#include "models/delay/explanations.hpp"
 
 #include <algorithm>
 #include <cmath>

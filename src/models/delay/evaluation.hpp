@@ -1,4 +1,4 @@
-// models/delay_evaluation.hpp
+// models/delay/evaluation.hpp
 //
 // The delay model measured on its test sites (models.md, "Evaluation"; issue: `vigie eval
 // delay`), beside two references measured on the same rows: the plain rule "late if behind
@@ -13,8 +13,8 @@
 #include <vector>
 
 #include "models/binary_metrics.hpp"
-#include "models/delay_dataset.hpp"
-#include "models/delay_model.hpp"
+#include "models/delay/dataset.hpp"
+#include "models/delay/model.hpp"
 
 namespace vigie::models {
 

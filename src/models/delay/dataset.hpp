@@ -1,4 +1,4 @@
-// models/delay_dataset.hpp
+// models/delay/dataset.hpp
 //
 // The delay model's rows (models.md, Model 1): weekly snapshots over the life of every completed
 // site, each labelled by the site's real end, split by time and never by rows of one site.
@@ -13,7 +13,7 @@
 
 #include "common/expected.hpp"
 #include "common/time.hpp"
-#include "models/feature_builder.hpp"
+#include "models/delay/feature_builder.hpp"
 
 namespace vigie::models {
 

@@ -1,13 +1,13 @@
-// models/history_loader.hpp
+// models/delay/history_loader.hpp
 //
-// The delay model's history (models/site_history.hpp) from every stored event: for the
+// The delay model's history (models/delay/site_history.hpp) from every stored event: for the
 // commands that train, evaluate and score, and for a server's start.
 #pragma once
 
 #include <cstdint>
 
 #include "common/expected.hpp"
-#include "models/site_history.hpp"
+#include "models/delay/site_history.hpp"
 #include "store/store.hpp"
 
 namespace vigie::models {

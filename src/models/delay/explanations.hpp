@@ -1,4 +1,4 @@
-// models/delay_explanations.hpp
+// models/delay/explanations.hpp
 //
 // The words of a delay prediction (models.md, Model 1, "Output"): each feature as a short French
 // phrase quoting the site's own figures ("3 incidents ouverts dont 2 techniques", "météo :
@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "models/delay_features.hpp"
-#include "models/delay_model.hpp"
+#include "models/delay/features.hpp"
+#include "models/delay/model.hpp"
 
 namespace vigie::models {
 

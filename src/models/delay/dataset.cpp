@@ -1,4 +1,4 @@
-#include "models/delay_dataset.hpp"
+#include "models/delay/dataset.hpp"
 
 #include <algorithm>
 #include <chrono>

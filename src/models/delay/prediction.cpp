@@ -1,4 +1,4 @@
-#include "models/delay_prediction.hpp"
+#include "models/delay/prediction.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-// models/delay_prediction.hpp
+// models/delay/prediction.hpp
 //
 // One site's delay prediction as people and the API see it (models.md, Model 1, "Output" and
 // "Suggested actions"; issue 6, points 4, 5 and 8): P(late) and the expected delay with a range
@@ -13,9 +13,9 @@
 
 #include "common/config.hpp"
 #include "common/expected.hpp"
-#include "models/delay_explanations.hpp"
-#include "models/delay_training.hpp"
-#include "models/feature_builder.hpp"
+#include "models/delay/explanations.hpp"
+#include "models/delay/training.hpp"
+#include "models/delay/feature_builder.hpp"
 
 namespace vigie::models {
 

@@ -1,4 +1,4 @@
-#include "models/history_loader.hpp"
+#include "models/delay/history_loader.hpp"
 
 namespace vigie::models {
 

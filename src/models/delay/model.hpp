@@ -1,7 +1,7 @@
-// models/delay_model.hpp
+// models/delay/model.hpp
 //
 // The delay model of models.md: an XGBoost classifier for P(late) and a regressor for the days
-// of delay, trained on the same rows (models/delay_dataset.hpp) with early stopping on the
+// of delay, trained on the same rows (models/delay/dataset.hpp) with early stopping on the
 // validation slice, saved together with the list of regions its feature 18 indexes.
 // The file is "VIGIE-DELAY-MODEL 1", a JSON line of metadata giving the sizes of the two
 // XGBoost JSON models that follow, then those models: a registry row keeps it as one blob.
@@ -15,8 +15,8 @@
 
 #include "common/config.hpp"
 #include "common/expected.hpp"
-#include "models/delay_dataset.hpp"
-#include "models/delay_features.hpp"
+#include "models/delay/dataset.hpp"
+#include "models/delay/features.hpp"
 #include "models/xgboost_booster.hpp"
 
 namespace vigie::models {

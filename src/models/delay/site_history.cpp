@@ -1,4 +1,4 @@
-#include "models/site_history.hpp"
+#include "models/delay/site_history.hpp"
 
 #include <algorithm>
 #include <array>

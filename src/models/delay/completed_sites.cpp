@@ -1,4 +1,4 @@
-#include "models/completed_sites.hpp"
+#include "models/delay/completed_sites.hpp"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "models/live_predictions.hpp"
+#include "models/delay/live_predictions.hpp"
 
 #include "common/paris_time.hpp"
 
