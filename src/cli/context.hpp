@@ -71,5 +71,8 @@ void add_config_command(CLI::App& app, Context& context, int& exit_code);
 void add_kpis_command(CLI::App& app, Context& context, int& exit_code);
 void add_models_commands(CLI::App& app, Context& context, int& exit_code);  // train, eval, models
 void add_predict_command(CLI::App& app, Context& context, int& exit_code);
+// `train triage` and `eval triage`, under the `train` and `eval` commands of add_models_commands.
+void add_triage_commands(CLI::App& train, CLI::App& eval, Context& context, int& exit_code);
+void add_classify_command(CLI::App& app, Context& context, int& exit_code);
 
 }  // namespace vigie::cli

@@ -1,4 +1,5 @@
-// `vigie train delay`, `vigie eval delay [--version N] [--format text|json]` and `vigie models`:
+// `vigie train delay`, `vigie eval delay [--version N] [--format text|json]` and `vigie models`
+// (triage's `train` and `eval` are in triage_command.cpp):
 // the registry from the command line (models.md, "Operating the models"). Training reads the
 // whole stored history, records a version with its held-out metrics and makes it the active
 // one; evaluation measures a recorded version again on every site completed since its cut and
@@ -14,6 +15,7 @@
 #include "common/paris_time.hpp"
 #include "models/delay/training.hpp"
 #include "models/delay/history_loader.hpp"
+#include "models/triage/training.hpp"
 
 namespace vigie::cli {
 namespace {
@@ -23,15 +25,7 @@ int fail(const char* command, const Error& error) {
   return kExitFailure;
 }
 
-// The models `train` and `eval` know; says so on stderr for another name.
-bool known_model(const char* command, const std::string& model) {
-  if (model == models::kDelayModelName) return true;
-  std::fprintf(stderr, "vigie %s: unknown model \"%s\" (known: delay)\n", command, model.c_str());
-  return false;
-}
-
-int run_train(Context& context, const std::string& model) {
-  if (!known_model("train", model)) return kExitUsage;
+int run_train(Context& context) {
   auto loaded = models::load_history(context.store());
   if (!loaded) return fail("train", loaded.error());
   const Instant now = instant_now();
@@ -53,9 +47,7 @@ int run_train(Context& context, const std::string& model) {
   return kExitOk;
 }
 
-int run_eval(Context& context, const std::string& model, std::int64_t version,
-             const std::string& format) {
-  if (!known_model("eval", model)) return kExitUsage;
+int run_eval(Context& context, std::int64_t version, const std::string& format) {
   auto loaded_model = models::load_delay_version(context.store(), version);
   if (!loaded_model) return fail("eval", loaded_model.error());
   if (!*loaded_model) {
@@ -88,14 +80,18 @@ int run_eval(Context& context, const std::string& model, std::int64_t version,
 }
 
 int run_models(Context& context) {
-  auto versions = context.store().model_versions(std::string{models::kDelayModelName});
-  if (!versions) return fail("models", versions.error());
-  if (versions->empty()) {
-    std::printf("Aucun modèle entraîné. Lancez `vigie train delay`.\n");
+  std::vector<store::ModelVersionRow> rows;
+  for (const auto name : {models::kDelayModelName, models::triage::kTriageModelName}) {
+    auto versions = context.store().model_versions(std::string{name});
+    if (!versions) return fail("models", versions.error());
+    rows.insert(rows.end(), versions->begin(), versions->end());
+  }
+  if (rows.empty()) {
+    std::printf("Aucun modèle entraîné. Lancez `vigie train delay` ou `vigie train triage`.\n");
     return kExitOk;
   }
   std::printf("modèle  version  entraîné le          par                  active  métriques\n");
-  for (const auto& row : *versions) {
+  for (const auto& row : rows) {
     std::printf("%-7s %7lld  %-19s  %-20s %-6s  %s\n", row.model.c_str(),
                 static_cast<long long>(row.version),
                 format_paris_rfc3339(row.created_at).substr(0, 19).c_str(), row.trained_by.c_str(),
@@ -107,21 +103,22 @@ int run_models(Context& context) {
 }  // namespace
 
 void add_models_commands(CLI::App& app, Context& context, int& exit_code) {
-  auto* train = app.add_subcommand("train", "train a model from the stored history and record it");
-  auto train_model = std::make_shared<std::string>();
-  train->add_option("model", *train_model, "the model: delay")->required();
-  train->callback([&context, &exit_code, train_model] { exit_code = run_train(context, *train_model); });
+  auto* train = app.add_subcommand("train", "train a model, record it and make it the active one");
+  train->require_subcommand(1);
+  auto* train_delay = train->add_subcommand("delay", "the delay model, from the stored history");
+  train_delay->callback([&context, &exit_code] { exit_code = run_train(context); });
 
-  auto* eval = app.add_subcommand("eval", "measure a recorded model on the sites completed since its cut");
-  auto eval_model = std::make_shared<std::string>();
+  auto* eval = app.add_subcommand("eval", "measure a model on data it has not seen");
+  eval->require_subcommand(1);
+  auto* eval_delay = eval->add_subcommand("delay", "a recorded delay model, on the sites completed since its cut");
   auto eval_version = std::make_shared<std::int64_t>(0);
   auto eval_format = std::make_shared<std::string>("text");
-  eval->add_option("model", *eval_model, "the model: delay")->required();
-  eval->add_option("--version", *eval_version, "the version (default: the active one)");
-  eval->add_option("--format", *eval_format, "text or json")->check(CLI::IsMember({"text", "json"}));
-  eval->callback([&context, &exit_code, eval_model, eval_version, eval_format] {
-    exit_code = run_eval(context, *eval_model, *eval_version, *eval_format);
+  eval_delay->add_option("--version", *eval_version, "the version (default: the active one)");
+  eval_delay->add_option("--format", *eval_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  eval_delay->callback([&context, &exit_code, eval_version, eval_format] {
+    exit_code = run_eval(context, *eval_version, *eval_format);
   });
+  add_triage_commands(*train, *eval, context, exit_code);
 
   auto* list = app.add_subcommand("models", "the versions in the model registry");
   list->callback([&context, &exit_code] { exit_code = run_models(context); });

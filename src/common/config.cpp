@@ -86,8 +86,11 @@ KeyRule delay_key(const char* key, const char* meaning, T DelayModelSettings::*m
   return number_key(key, meaning, [member](auto& c) -> auto& { return c.delay.*member; }, min, max);
 }
 
-KeyRule text_key(const char* key, const char* meaning, std::string Config::*member,
-                 std::vector<std::string> choices = {}) {
+// A text setting reached by `field` (a lambda giving the member of a Config, const or not):
+// not empty, and one of `choices` when there are some.
+template <class Field>
+KeyRule text_field_key(const char* key, const char* meaning, Field field,
+                       std::vector<std::string> choices = {}) {
   return {key, meaning,
           [=](Config& c, const SettingValue& setting) -> Expected<void> {
             if (!setting.is_string) return Error::invalid(key, "must be a string");
@@ -98,10 +101,28 @@ KeyRule text_key(const char* key, const char* meaning, std::string Config::*memb
               return Error::invalid(key, "must be one of " + list);
             }
             if (text.empty()) return Error::invalid(key, "must not be empty");
-            c.*member = text;
+            field(c) = text;
             return {};
           },
-          [=](const Config& c) { return c.*member; }};
+          [=](const Config& c) { return field(c); }};
+}
+
+KeyRule text_key(const char* key, const char* meaning, std::string Config::*member,
+                 std::vector<std::string> choices = {}) {
+  return text_field_key(key, meaning, [member](auto& c) -> auto& { return c.*member; },
+                        std::move(choices));
+}
+
+// models.triage.*: a member of TriageSettings, text or number.
+template <class T>
+KeyRule triage_key(const char* key, const char* meaning, T TriageSettings::*member, double min = 0,
+                   double max = 0) {
+  const auto field = [member](auto& c) -> auto& { return c.triage.*member; };
+  if constexpr (std::is_same_v<T, std::string>) {
+    return text_field_key(key, meaning, field);
+  } else {
+    return number_key(key, meaning, field, min, max);
+  }
 }
 
 const std::vector<KeyRule>& key_rules() {
@@ -168,6 +189,32 @@ const std::vector<KeyRule>& key_rules() {
       delay_key("models.delay.max_days_without_progress",
                 "longer without a progress report: low data coverage",
                 &DelayModelSettings::max_days_without_progress, 1, 365),
+      triage_key("models.triage.corpus_dir",
+                 "the labelled incident texts shipped with Vigie, read by `vigie train triage`",
+                 &TriageSettings::corpus_dir),
+      triage_key("models.triage.heldout_dir",
+                 "their held-out part, written apart: the metrics recorded with a version",
+                 &TriageSettings::heldout_dir),
+      triage_key("models.triage.sla_hours_1h", "SLA of urgency < 1 h, in hours",
+                 &TriageSettings::sla_hours_1h, 0.1, 1000),
+      triage_key("models.triage.sla_hours_4h", "SLA of urgency < 4 h, in hours",
+                 &TriageSettings::sla_hours_4h, 0.1, 1000),
+      triage_key("models.triage.sla_hours_1d", "SLA of urgency < 1 j, in hours",
+                 &TriageSettings::sla_hours_1d, 0.1, 1000),
+      triage_key("models.triage.sla_hours_3d", "SLA of urgency < 3 j, in hours",
+                 &TriageSettings::sla_hours_3d, 0.1, 1000),
+      triage_key("models.triage.fasttext_epochs", "triage: fastText's passes over the texts",
+                 &TriageSettings::fasttext_epochs, 1, 1000),
+      triage_key("models.triage.fasttext_dim", "triage: fastText's vector size",
+                 &TriageSettings::fasttext_dim, 2, 1000),
+      triage_key("models.triage.tfidf_c", "triage: inverse regularisation of the TF-IDF model",
+                 &TriageSettings::tfidf_c, 0.001, 10000),
+      triage_key("models.triage.forest_trees", "triage: trees of each random forest",
+                 &TriageSettings::forest_trees, 1, 10000),
+      triage_key("models.triage.forest_max_depth", "triage: depth of each tree of the forests",
+                 &TriageSettings::forest_max_depth, 1, 30),
+      triage_key("models.triage.folds", "triage: folds of the out-of-fold probabilities",
+                 &TriageSettings::folds, 2, 20),
   };
   return rules;
 }

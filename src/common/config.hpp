@@ -52,6 +52,21 @@ struct DelayModelSettings {
   int max_days_without_progress = 21;
 };
 
+// Model 3, incident triage (models.md): models.triage.* in the configuration.
+struct TriageSettings {
+  std::string corpus_dir = "data/triage/train";     // shipped with Vigie
+  std::string heldout_dir = "data/triage/heldout";  // written by another hand: the metrics
+  // The SLA of each urgency, in hours.
+  double sla_hours_1h = 1, sla_hours_4h = 4, sla_hours_1d = 24, sla_hours_3d = 72;
+  // The learners (models/triage/text_stack.hpp).
+  int fasttext_epochs = 30;
+  int fasttext_dim = 50;
+  double tfidf_c = 10;
+  int forest_trees = 300;
+  int forest_max_depth = 8;
+  int folds = 5;
+};
+
 struct Config {
   std::string data_dir = "./vigie-data";
   std::string log_level = "info";  // debug | info | warn | error
@@ -64,6 +79,7 @@ struct Config {
   std::size_t import_max_body_bytes = std::size_t{8} << 30;  // POST /api/v1/import, spooled to disk
   std::vector<WebhookSourceConfig> webhooks;
   DelayModelSettings delay;
+  TriageSettings triage;
 
   // Where Vigie writes (all under data_dir).
   std::string store_path() const { return data_dir + "/vigie.sqlite"; }

@@ -20,6 +20,12 @@ LocalDate paris_date(Instant t) {
   return LocalDate{std::chrono::sys_days{local_day.time_since_epoch()}};
 }
 
+int paris_hour(Instant t) {
+  const auto local = paris()->to_local(t);
+  const auto since_midnight = local - std::chrono::floor<std::chrono::days>(local);
+  return static_cast<int>(std::chrono::duration_cast<std::chrono::hours>(since_midnight).count());
+}
+
 std::int32_t paris_day_number(Instant t) { return days_since_epoch(paris_date(t)); }
 
 Instant paris_instant(LocalDate day, int hour, int minute, int second) {

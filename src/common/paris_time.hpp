@@ -12,6 +12,8 @@ namespace vigie {
 
 // The Paris calendar day of an instant: 2026-11-23T23:30Z → 2026-11-24.
 LocalDate paris_date(Instant t);
+// The Paris wall-clock hour, 0–23, of an instant.
+int paris_hour(Instant t);
 // The same as a day number (days since 1970-01-01), the key of per-day aggregates.
 std::int32_t paris_day_number(Instant t);
 

@@ -55,6 +55,14 @@ Expected<void> predict_on_one_thread(BoosterHandle booster) {
   return {};
 }
 
+// XGBoost's prediction buffer (rows, rows × classes, or rows × (features + 1)), copied: the
+// buffer is the booster's and the next call overwrites it.
+std::vector<float> copy_of(const float* result, const bst_ulong* shape, bst_ulong dimensions) {
+  bst_ulong size = 1;
+  for (bst_ulong i = 0; i < dimensions; ++i) size *= shape[i];
+  return std::vector<float>(result, result + size);
+}
+
 }  // namespace
 
 struct Booster::Handle {
@@ -148,9 +156,7 @@ Expected<std::vector<float>> Booster::predict_as(const Dataset& data, int type) 
                                   &dimensions, &result) != 0) {
     return xgboost_error("predicting");
   }
-  bst_ulong size = 1;
-  for (bst_ulong i = 0; i < dimensions; ++i) size *= shape[i];
-  return std::vector<float>(result, result + size);
+  return copy_of(result, shape, dimensions);
 }
 
 Expected<std::vector<float>> Booster::predict(const Dataset& data) const {
@@ -174,7 +180,7 @@ Expected<std::vector<float>> Booster::predict(const Dataset& data) const {
                                 &dimensions, &result) != 0) {
     return xgboost_error("predicting");
   }
-  return std::vector<float>(result, result + data.rows());
+  return copy_of(result, shape, dimensions);
 }
 
 Expected<std::vector<float>> Booster::contributions(const Dataset& data) const {

@@ -44,7 +44,8 @@ class Booster {
                                  const Dataset& validation);
   static Expected<Booster> load(std::string_view bytes);
 
-  // One prediction per row (a probability for binary:logistic).
+  // One prediction per row (a probability for binary:logistic), or one per row and class, row
+  // by row (multi:softprob).
   Expected<std::vector<float>> predict(const Dataset& data) const;
   // Per row, columns + 1 values: each feature's contribution to the margin, then the bias;
   // they add up to the row's margin (the logit, for binary:logistic).
