@@ -74,5 +74,6 @@ void add_predict_command(CLI::App& app, Context& context, int& exit_code);
 // `train triage` and `eval triage`, under the `train` and `eval` commands of add_models_commands.
 void add_triage_commands(CLI::App& train, CLI::App& eval, Context& context, int& exit_code);
 void add_classify_command(CLI::App& app, Context& context, int& exit_code);
+void add_eval_text_command(CLI::App& eval, Context& context, int& exit_code);  // `eval text`
 
 }  // namespace vigie::cli

@@ -62,6 +62,8 @@ struct TriageSettings {
   int fasttext_epochs = 30;
   int fasttext_dim = 50;
   double tfidf_c = 10;
+  std::string tfidf_model = "logistic";  // or "svm"
+
   int forest_trees = 300;
   int forest_max_depth = 8;
   int folds = 5;

@@ -32,6 +32,10 @@ Expected<Matrix> matrix_of(const Dataset& data) {
       XGDMatrixSetFloatInfo(raw, "label", data.labels.data(), data.labels.size()) != 0) {
     return xgboost_error("setting labels");
   }
+  if (!data.weights.empty() &&
+      XGDMatrixSetFloatInfo(raw, "weight", data.weights.data(), data.weights.size()) != 0) {
+    return xgboost_error("setting weights");
+  }
   return matrix;
 }
 

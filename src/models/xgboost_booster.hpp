@@ -25,6 +25,7 @@ struct Dataset {
   std::size_t columns = 0;
   std::vector<float> values;
   std::vector<float> labels;
+  std::vector<float> weights;  // one per row, or empty: every row counts the same
   std::size_t rows() const { return columns == 0 ? 0 : values.size() / columns; }
 };
 

@@ -11,8 +11,15 @@ namespace {
 std::string percent(double share) { return format_decimal_fr(100 * share, 1) + " %"; }
 
 void write_metrics(JsonWriter& json, const MulticlassMetrics& m) {
-  json.begin_object()
-      .field("examples", static_cast<std::uint64_t>(m.examples))
+  json.begin_object();
+  write_metric_fields(json, m);
+  json.end_object();
+}
+
+}  // namespace
+
+void write_metric_fields(JsonWriter& json, const MulticlassMetrics& m) {
+  json.field("examples", static_cast<std::uint64_t>(m.examples))
       .field("accuracy", m.accuracy)
       .field("macro_precision", m.macro_precision)
       .field("macro_recall", m.macro_recall)
@@ -33,10 +40,8 @@ void write_metrics(JsonWriter& json, const MulticlassMetrics& m) {
     for (const auto n : row) json.value(static_cast<std::uint64_t>(n));
     json.end_array();
   }
-  json.end_array().end_object();
+  json.end_array();
 }
-
-}  // namespace
 
 MulticlassMetrics output_metrics(Output output, const std::vector<int>& truth,
                                  const std::vector<int>& predicted) {

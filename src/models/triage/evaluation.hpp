@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "common/expected.hpp"
+#include "common/json_writer.hpp"
 #include "models/multiclass_metrics.hpp"
 #include "models/triage/triage_model.hpp"
 
@@ -36,5 +37,7 @@ std::string evaluation_json(const TriageEvaluation& evaluation);  // API field n
 
 // One output's metrics as JSON ({"accuracy", "macro_precision", …, "per_class", "confusion"}).
 std::string metrics_json(const MulticlassMetrics& metrics);
+// The same fields, written into an object the caller has opened.
+void write_metric_fields(JsonWriter& json, const MulticlassMetrics& metrics);
 
 }  // namespace vigie::models::triage

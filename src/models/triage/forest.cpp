@@ -4,7 +4,24 @@
 
 namespace vigie::models::triage {
 
-Expected<Forest> Forest::train(const Dataset& rows, int classes, const ForestParams& params) {
+std::vector<float> balanced_weights(const std::vector<int>& labels, int classes) {
+  std::vector<std::size_t> counts(static_cast<std::size_t>(classes), 0);
+  for (const int label : labels) ++counts[static_cast<std::size_t>(label)];
+  std::vector<float> weights;
+  weights.reserve(labels.size());
+  for (const int label : labels) {
+    weights.push_back(static_cast<float>(static_cast<double>(labels.size()) /
+                                         (classes * static_cast<double>(counts[static_cast<std::size_t>(label)]))));
+  }
+  return weights;
+}
+
+Expected<Forest> Forest::train(const Dataset& given, int classes, const ForestParams& params) {
+  Dataset rows = given;
+  if (params.balanced) {
+    const std::vector<int> labels(rows.labels.begin(), rows.labels.end());
+    rows.weights = balanced_weights(labels, classes);
+  }
   TrainingParams training;
   training.values = {
       {"booster", "gbtree"},

@@ -21,7 +21,13 @@ struct ForestParams {
   double column_share = 0.6;  // of the columns, per split
   double min_child_weight = 1;
   int threads = 0;            // 0: every core (training only: prediction runs on one)
+  // Rows weighted against their class's frequency, so that a rare class counts as much as a
+  // common one: what macro figures measure, and what a rare Critique needs.
+  bool balanced = true;
 };
+
+// Per row, n / (classes × rows of its class): every class weighs the same in total.
+std::vector<float> balanced_weights(const std::vector<int>& labels, int classes);
 
 class Forest {
  public:

@@ -2,7 +2,11 @@
 
 #include <linear.h>
 
+#include <algorithm>
+#include <cmath>
+
 #include "common/scratch_file.hpp"
+#include "models/triage/forest.hpp"
 #include "models/triage/model_parts.hpp"
 
 namespace vigie::models::triage {
@@ -51,9 +55,24 @@ Expected<std::unique_ptr<TfidfModel>> TfidfModel::train(const LabelledTexts& dat
     prob.x = x.data();
     prob.bias = -1;
     parameter param{};
-    param.solver_type = L2R_LR;
+    param.solver_type = params.svm ? L2R_L2LOSS_SVC_DUAL : L2R_LR;
     param.C = params.c;
     param.eps = params.eps;
+    // Balanced: C scaled per class by n / (classes × its count), as scikit-learn's "balanced".
+    std::vector<int> weight_labels;
+    std::vector<double> weights;
+    if (params.balanced) {
+      const auto row_weights = balanced_weights(data.labels[o], data.classes[o]);
+      for (int c = 0; c < data.classes[o]; ++c) {
+        const auto at = std::find(data.labels[o].begin(), data.labels[o].end(), c);
+        if (at == data.labels[o].end()) continue;
+        weight_labels.push_back(c);
+        weights.push_back(row_weights[static_cast<std::size_t>(at - data.labels[o].begin())]);
+      }
+      param.nr_weight = static_cast<int>(weights.size());
+      param.weight_label = weight_labels.data();
+      param.weight = weights.data();
+    }
     if (const char* wrong = check_parameter(&prob, &param)) {
       return Error::invalid("models.triage.tfidf_c", wrong);
     }
@@ -75,7 +94,17 @@ OutputProbabilities TfidfModel::probabilities(const Tokens& text) const {
     std::vector<int> labels(static_cast<std::size_t>(trained));
     get_labels(linear, labels.data());
     std::vector<double> estimates(static_cast<std::size_t>(trained));
-    predict_probability(linear, nodes.data(), estimates.data());
+    if (check_probability_model(linear) != 0) {
+      predict_probability(linear, nodes.data(), estimates.data());
+    } else {
+      // Margins, one per class (two classes: one margin, for the first label).
+      predict_values(linear, nodes.data(), estimates.data());
+      if (trained == 2) estimates[1] = -estimates[0];
+      const double top = *std::max_element(estimates.begin(), estimates.end());
+      double sum = 0;
+      for (double& e : estimates) sum += (e = std::exp(e - top));
+      for (double& e : estimates) e /= sum;
+    }
     for (std::size_t k = 0; k < labels.size(); ++k) {
       const int cls = labels[k];
       if (cls >= 0 && cls < classes_[o]) p[static_cast<std::size_t>(cls)] = static_cast<float>(estimates[k]);

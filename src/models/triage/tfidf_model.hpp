@@ -19,6 +19,10 @@ struct TfidfModelParams {
   TfidfParams features;
   double c = 10;       // inverse regularisation strength
   double eps = 0.01;   // solver tolerance
+  bool balanced = true;  // each class's errors weighted against its frequency (forest.hpp)
+  // Logistic regression gives probabilities; a linear SVM (the published method on the OSHA
+  // narratives) gives margins, turned into a distribution by softmax.
+  bool svm = false;
 };
 
 class TfidfModel final : public TextModel {

@@ -17,6 +17,7 @@ std::string params_json(const StackParams& p) {
       .field("word_ngrams", p.fasttext.word_ngrams).field("minn", p.fasttext.minn)
       .field("maxn", p.fasttext.maxn).end_object()
       .key("tfidf").begin_object()
+      .field("model", p.tfidf.svm ? "svm" : "logistic")
       .field("c", p.tfidf.c).field("min_df", p.tfidf.features.min_df)
       .field("char_min", p.tfidf.features.char_min).field("char_max", p.tfidf.features.char_max)
       .end_object()
@@ -35,6 +36,7 @@ StackParams stack_params(const TriageSettings& settings) {
   params.fasttext.epoch = settings.fasttext_epochs;
   params.fasttext.dim = settings.fasttext_dim;
   params.tfidf.c = settings.tfidf_c;
+  params.tfidf.svm = settings.tfidf_model == "svm";
   params.forest.trees = settings.forest_trees;
   params.forest.max_depth = settings.forest_max_depth;
   params.folds = settings.folds;
