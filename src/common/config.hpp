@@ -60,11 +60,11 @@ struct TriageSettings {
   double sla_hours_1h = 1, sla_hours_4h = 4, sla_hours_1d = 24, sla_hours_3d = 72;
   // The learners (models/triage/text_stack.hpp).
   int fasttext_epochs = 30;
-  int fasttext_dim = 50;
+  int fasttext_dim = 30;
   double tfidf_c = 10;
   std::string tfidf_model = "logistic";  // or "svm"
 
-  int forest_trees = 300;
+  int forest_trees = 100;
   int forest_max_depth = 8;
   int folds = 5;
 };

@@ -24,7 +24,7 @@ struct FastTextParams {
   int word_ngrams = 2;
   int minn = 3;  // character n-grams from 3 …
   int maxn = 5;  // … to 5 characters
-  int bucket = 200'000;
+  int bucket = 50'000;  // hashed character n-grams: the model is (words + bucket) × dim floats
   int min_count = 1;
   int seed = 1;
 };
