@@ -72,10 +72,7 @@ int run_jsonl(const triage::LoadedTriage& loaded, const triage::SlaHours& sla) {
     // Without an id of its own, a line is known by its number.
     const std::string id = incident.id == source + ":1" ? std::to_string(line_number) : incident.id;
     auto prediction = loaded.model.classify(incident, sla);
-    if (!prediction) {
-      std::fprintf(stderr, "vigie classify: %s\n", prediction.error().describe().c_str());
-      return kExitFailure;
-    }
+    if (!prediction) return report_failure("classify", prediction.error());
     std::printf("%s\n", triage::prediction_json(*prediction, id, loaded.row.version).c_str());
   }
   return refused ? kExitPartial : kExitOk;
@@ -87,10 +84,7 @@ int run_classify(Context& context, const ClassifyFlags& flags) {
     return kExitUsage;
   }
   auto loaded = triage::load_triage_version(context.store());
-  if (!loaded) {
-    std::fprintf(stderr, "vigie classify: %s\n", loaded.error().describe().c_str());
-    return kExitFailure;
-  }
+  if (!loaded) return report_failure("classify", loaded.error());
   if (!*loaded) {
     std::fprintf(stderr, "vigie classify: no triage model yet: run `vigie train triage`\n");
     return kExitFailure;
@@ -106,10 +100,7 @@ int run_classify(Context& context, const ClassifyFlags& flags) {
   incident.site_type = flags.site_type;
   incident.opened_at = instant_now();
   auto prediction = (*loaded)->model.classify(incident, sla);
-  if (!prediction) {
-    std::fprintf(stderr, "vigie classify: %s\n", prediction.error().describe().c_str());
-    return kExitFailure;
-  }
+  if (!prediction) return report_failure("classify", prediction.error());
   print_french(*prediction, (*loaded)->row.version);
   return kExitOk;
 }

@@ -108,4 +108,9 @@ int Context::require_empty_store(const char* command) {
   return kExitUsage;
 }
 
+int report_failure(const char* command, const Error& error) {
+  std::fprintf(stderr, "vigie %s: %s\n", command, error.describe().c_str());
+  return kExitFailure;
+}
+
 }  // namespace vigie::cli

@@ -59,6 +59,9 @@ class Context {
   std::optional<DataDirLock> lock_;
 };
 
+// "vigie <command>: <error>" on stderr; returns kExitFailure (the job failed).
+int report_failure(const char* command, const Error& error);
+
 // Each subcommand adds itself to the app; its callback runs with the context and sets `exit_code`.
 void add_version_command(CLI::App& app, Context& context, int& exit_code);
 void add_serve_command(CLI::App& app, Context& context, int& exit_code);

@@ -99,8 +99,7 @@ int run_eval_text(Context& context, const EvalTextFlags& flags) {
     return kExitUsage;
   }
   triage::StackParams params = triage::stack_params(context.config().triage);
-  params.views = flags.views == "fasttext" ? triage::Views::fasttext_only
-                 : flags.views == "tfidf" ? triage::Views::tfidf_only : triage::Views::both;
+  params.views = triage::views_named(flags.views).value_or(triage::Views::both);  // flag checked
   Expected<triage::TextEvaluation> evaluation = Error::make(ErrorCode::internal, "not run");
   if (flags.test.empty()) {
     evaluation = triage::cross_validate(*train, flags.folds, params);
@@ -112,10 +111,7 @@ int run_eval_text(Context& context, const EvalTextFlags& flags) {
     }
     evaluation = triage::evaluate_split(*train, *test, params);
   }
-  if (!evaluation) {
-    std::fprintf(stderr, "vigie eval text: %s\n", evaluation.error().describe().c_str());
-    return kExitFailure;
-  }
+  if (!evaluation) return report_failure("eval text", evaluation.error());
   if (flags.format == "json") {
     std::printf("%s\n", triage::text_evaluation_json(*evaluation).c_str());
   } else {

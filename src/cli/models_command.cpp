@@ -20,18 +20,13 @@
 namespace vigie::cli {
 namespace {
 
-int fail(const char* command, const Error& error) {
-  std::fprintf(stderr, "vigie %s: %s\n", command, error.describe().c_str());
-  return kExitFailure;
-}
-
 int run_train(Context& context) {
   auto loaded = models::load_history(context.store());
-  if (!loaded) return fail("train", loaded.error());
+  if (!loaded) return report_failure("train", loaded.error());
   const Instant now = instant_now();
   auto trained = models::train_delay_version(context.store(), loaded->history, context.config().delay,
                                              "vigie train delay", now);
-  if (!trained) return fail("train", trained.error());
+  if (!trained) return report_failure("train", trained.error());
   const auto& e = trained->evaluation;
   std::printf("Modèle de retard : version %lld enregistrée et active.\n",
               static_cast<long long>(trained->version));
@@ -49,7 +44,7 @@ int run_train(Context& context) {
 
 int run_eval(Context& context, std::int64_t version, const std::string& format) {
   auto loaded_model = models::load_delay_version(context.store(), version);
-  if (!loaded_model) return fail("eval", loaded_model.error());
+  if (!loaded_model) return report_failure("eval", loaded_model.error());
   if (!*loaded_model) {
     std::fprintf(stderr, version == 0 ? "vigie eval: no delay model yet: run `vigie train delay`\n"
                                       : "vigie eval: the delay model has no version %lld\n",
@@ -57,10 +52,10 @@ int run_eval(Context& context, std::int64_t version, const std::string& format) 
     return kExitFailure;
   }
   auto history = models::load_history(context.store());
-  if (!history) return fail("eval", history.error());
+  if (!history) return report_failure("eval", history.error());
   auto evaluation = models::evaluate_delay_version(context.store(), history->history,
                                                    **loaded_model, context.config().delay);
-  if (!evaluation) return fail("eval", evaluation.error());
+  if (!evaluation) return report_failure("eval", evaluation.error());
   const std::string json = models::evaluation_json(*evaluation);
   const std::string markdown = models::evaluation_markdown(*evaluation);
   const std::filesystem::path dir = context.config().models_dir();
@@ -69,7 +64,7 @@ int run_eval(Context& context, std::int64_t version, const std::string& format) 
   for (const auto& [name, text] : {std::pair<std::string, std::string_view>{stem + ".json", json_line},
                                    std::pair<std::string, std::string_view>{stem + ".md", markdown}}) {
     const std::string_view parts[] = {text};
-    if (auto written = replace_file(dir / name, parts); !written) return fail("eval", written.error());
+    if (auto written = replace_file(dir / name, parts); !written) return report_failure("eval", written.error());
   }
   if (format == "json") {
     std::printf("%s\n", json.c_str());
@@ -83,7 +78,7 @@ int run_models(Context& context) {
   std::vector<store::ModelVersionRow> rows;
   for (const auto name : {models::kDelayModelName, models::triage::kTriageModelName}) {
     auto versions = context.store().model_versions(std::string{name});
-    if (!versions) return fail("models", versions.error());
+    if (!versions) return report_failure("models", versions.error());
     rows.insert(rows.end(), versions->begin(), versions->end());
   }
   if (rows.empty()) {

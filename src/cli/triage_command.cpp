@@ -18,11 +18,6 @@ namespace {
 
 namespace triage = models::triage;
 
-int fail(const char* command, const Error& error) {
-  std::fprintf(stderr, "vigie %s: %s\n", command, error.describe().c_str());
-  return kExitFailure;
-}
-
 // Names each refused line on stderr; true when there were some.
 bool report_refused(const char* command, const triage::ReadIncidents& read) {
   for (const Error& error : read.refused) {
@@ -38,27 +33,22 @@ struct TrainFlags {
   bool structured = true;
 };
 
-triage::Views views_named(const std::string& name) {
-  if (name == "fasttext") return triage::Views::fasttext_only;
-  if (name == "tfidf") return triage::Views::tfidf_only;
-  return triage::Views::both;
-}
 
 int run_train(Context& context, const TrainFlags& flags) {
   const TriageSettings& settings = context.config().triage;
   auto corpus = triage::read_incident_corpus(flags.corpus.empty() ? settings.corpus_dir : flags.corpus);
-  if (!corpus) return fail("train triage", corpus.error());
+  if (!corpus) return report_failure("train triage", corpus.error());
   auto heldout = triage::read_incident_corpus(flags.heldout.empty() ? settings.heldout_dir : flags.heldout);
-  if (!heldout) return fail("train triage", heldout.error());
+  if (!heldout) return report_failure("train triage", heldout.error());
   // Refused lines are named and left out; the good ones beside them are used.
   const bool corpus_refused = report_refused("train triage", *corpus);
   const bool refused = report_refused("train triage", *heldout) || corpus_refused;
   triage::StackParams params = triage::stack_params(settings);
-  params.views = views_named(flags.views);
+  params.views = triage::views_named(flags.views).value_or(triage::Views::both);  // flag checked
   params.structured = flags.structured;
   auto trained = triage::train_triage_version(context.store(), corpus->incidents, heldout->incidents,
                                               params, settings, "vigie train triage", instant_now());
-  if (!trained) return fail("train triage", trained.error());
+  if (!trained) return report_failure("train triage", trained.error());
   std::printf("Tri des incidents : version %lld enregistrée et active, apprise sur %s.\n",
               static_cast<long long>(trained->version),
               count_fr(trained->trained_on, "texte", "textes").c_str());
@@ -74,7 +64,7 @@ struct EvalFlags {
 
 int run_eval(Context& context, const EvalFlags& flags) {
   auto loaded = triage::load_triage_version(context.store(), flags.version);
-  if (!loaded) return fail("eval triage", loaded.error());
+  if (!loaded) return report_failure("eval triage", loaded.error());
   if (!*loaded) {
     std::fprintf(stderr, flags.version == 0
                              ? "vigie eval triage: no triage model yet: run `vigie train triage`\n"
@@ -83,12 +73,12 @@ int run_eval(Context& context, const EvalFlags& flags) {
     return kExitFailure;
   }
   auto text = read_file(flags.test);
-  if (!text) return fail("eval triage", text.error());
+  if (!text) return report_failure("eval triage", text.error());
   const auto test = triage::read_incident_lines(*text, flags.test, triage::LabelsWanted::required);
   const bool refused = report_refused("eval triage", test);
   auto evaluation = triage::evaluate_triage((*loaded)->model, test.incidents,
                                             triage::sla_of(context.config().triage));
-  if (!evaluation) return fail("eval triage", evaluation.error());
+  if (!evaluation) return report_failure("eval triage", evaluation.error());
   if (flags.format == "json") {
     std::printf("%s\n", triage::evaluation_json(*evaluation).c_str());
   } else {

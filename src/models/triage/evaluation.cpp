@@ -81,12 +81,6 @@ Expected<TriageEvaluation> evaluate_triage(const TriageModel& model,
   return evaluation;
 }
 
-std::string metrics_json(const MulticlassMetrics& metrics) {
-  JsonWriter json;
-  write_metrics(json, metrics);
-  return json.take();
-}
-
 std::string evaluation_json(const TriageEvaluation& evaluation) {
   JsonWriter json;
   json.begin_object().field("examples", static_cast<std::uint64_t>(evaluation.examples));

@@ -35,9 +35,8 @@ MulticlassMetrics output_metrics(Output output, const std::vector<int>& truth,
 std::string evaluation_text(const TriageEvaluation& evaluation);  // French, for people
 std::string evaluation_json(const TriageEvaluation& evaluation);  // API field names
 
-// One output's metrics as JSON ({"accuracy", "macro_precision", …, "per_class", "confusion"}).
-std::string metrics_json(const MulticlassMetrics& metrics);
-// The same fields, written into an object the caller has opened.
+// One output's metrics ("examples", "accuracy", "macro_precision", …, "per_class",
+// "confusion"), written into an object the caller has opened.
 void write_metric_fields(JsonWriter& json, const MulticlassMetrics& metrics);
 
 }  // namespace vigie::models::triage

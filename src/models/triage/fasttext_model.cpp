@@ -8,6 +8,7 @@
 
 #include "common/scratch_file.hpp"
 #include "models/triage/model_parts.hpp"
+#include "models/triage/text_tokens.hpp"
 
 namespace vigie::models::triage {
 namespace {
@@ -24,15 +25,6 @@ int class_of_label(const std::string& label) {
   int cls = -1;
   std::from_chars(label.data() + kLabelPrefix.size(), label.data() + label.size(), cls);
   return cls;
-}
-
-std::string line_of(const Tokens& text) {
-  std::string line;
-  for (const std::string& token : text) {
-    if (!line.empty()) line += ' ';
-    line += token;
-  }
-  return line;
 }
 
 fasttext::Args args_of(const FastTextParams& params, const std::string& input) {
@@ -88,7 +80,7 @@ Expected<std::unique_ptr<FastTextModel>> FastTextModel::train(const LabelledText
                                                               const FastTextParams& params) {
   std::vector<std::string> lines;
   lines.reserve(data.texts.size());
-  for (const Tokens& text : data.texts) lines.push_back(line_of(text));
+  for (const Tokens& text : data.texts) lines.push_back(joined_tokens(text));
   std::vector<std::unique_ptr<fasttext::FastText>> models;
   for (std::size_t o = 0; o < data.classes.size(); ++o) {
     auto model = train_one(lines, data.labels[o], params);
@@ -119,7 +111,7 @@ Expected<std::unique_ptr<FastTextModel>> FastTextModel::load(std::string_view by
 }
 
 OutputProbabilities FastTextModel::probabilities(const Tokens& text) const {
-  const std::string line = line_of(text) + "\n";
+  const std::string line = joined_tokens(text) + "\n";
   OutputProbabilities outputs;
   std::vector<std::pair<fasttext::real, std::string>> predictions;
   for (std::size_t o = 0; o < models_.size(); ++o) {

@@ -4,14 +4,11 @@
 
 namespace vigie::models::triage {
 
-std::vector<float> balanced_weights(const std::vector<int>& labels, int classes) {
-  std::vector<std::size_t> counts(static_cast<std::size_t>(classes), 0);
-  for (const int label : labels) ++counts[static_cast<std::size_t>(label)];
-  std::vector<float> weights;
-  weights.reserve(labels.size());
-  for (const int label : labels) {
-    weights.push_back(static_cast<float>(static_cast<double>(labels.size()) /
-                                         (classes * static_cast<double>(counts[static_cast<std::size_t>(label)]))));
+std::vector<double> balanced_class_weights(const std::vector<int>& labels, int classes) {
+  std::vector<double> weights(static_cast<std::size_t>(classes), 0.0);
+  for (const int label : labels) weights[static_cast<std::size_t>(label)] += 1;
+  for (double& w : weights) {
+    if (w > 0) w = static_cast<double>(labels.size()) / (classes * w);
   }
   return weights;
 }
@@ -20,7 +17,10 @@ Expected<Forest> Forest::train(const Dataset& given, int classes, const ForestPa
   Dataset rows = given;
   if (params.balanced) {
     const std::vector<int> labels(rows.labels.begin(), rows.labels.end());
-    rows.weights = balanced_weights(labels, classes);
+    const auto by_class = balanced_class_weights(labels, classes);
+    for (const int label : labels) {
+      rows.weights.push_back(static_cast<float>(by_class[static_cast<std::size_t>(label)]));
+    }
   }
   TrainingParams training;
   training.values = {

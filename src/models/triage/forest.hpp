@@ -26,8 +26,9 @@ struct ForestParams {
   bool balanced = true;
 };
 
-// Per row, n / (classes × rows of its class): every class weighs the same in total.
-std::vector<float> balanced_weights(const std::vector<int>& labels, int classes);
+// Per class, n / (classes × rows of the class) (0 for a class without rows): every class then
+// weighs the same in total.
+std::vector<double> balanced_class_weights(const std::vector<int>& labels, int classes);
 
 class Forest {
  public:

@@ -148,10 +148,6 @@ Expected<std::vector<std::vector<float>>> TextStack::classify(
   return outputs;
 }
 
-namespace {
-
-constexpr std::string_view kStackMagic = "VIGIE-TEXT-STACK 1\n";
-
 std::string_view views_name(Views views) {
   switch (views) {
     case Views::fasttext_only: return "fasttext";
@@ -168,6 +164,8 @@ std::optional<Views> views_named(std::string_view name) {
   return std::nullopt;
 }
 
+namespace {
+constexpr std::string_view kStackMagic = "VIGIE-TEXT-STACK 1\n";
 }  // namespace
 
 Expected<std::string> TextStack::save() const {

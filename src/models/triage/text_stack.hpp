@@ -10,6 +10,8 @@
 #pragma once
 
 #include <memory>
+#include <optional>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -28,6 +30,10 @@ struct StackExample {
 
 // Which views feed the forests: both, or one alone (to show what each adds).
 enum class Views { both, fasttext_only, tfidf_only };
+
+// "both", "fasttext", "tfidf": the names of the `--views` flag and of the model file.
+std::string_view views_name(Views views);
+std::optional<Views> views_named(std::string_view name);
 
 struct StackParams {
   FastTextParams fasttext;

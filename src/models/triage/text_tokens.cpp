@@ -91,13 +91,15 @@ std::vector<std::string> text_tokens(std::string_view text) {
   return tokens;
 }
 
-std::string normalized_text(std::string_view text) {
+std::string joined_tokens(const std::vector<std::string>& tokens) {
   std::string line;
-  for (const std::string& token : text_tokens(text)) {
+  for (const std::string& token : tokens) {
     if (!line.empty()) line += ' ';
     line += token;
   }
   return line;
 }
+
+std::string normalized_text(std::string_view text) { return joined_tokens(text_tokens(text)); }
 
 }  // namespace vigie::models::triage

@@ -16,7 +16,9 @@ namespace vigie::models::triage {
 
 std::vector<std::string> text_tokens(std::string_view text);
 
-// The tokens joined by single spaces: the line fastText reads.
+// Tokens joined by single spaces: the line fastText reads.
+std::string joined_tokens(const std::vector<std::string>& tokens);
+// joined_tokens(text_tokens(text)).
 std::string normalized_text(std::string_view text);
 
 }  // namespace vigie::models::triage

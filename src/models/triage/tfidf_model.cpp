@@ -62,12 +62,11 @@ Expected<std::unique_ptr<TfidfModel>> TfidfModel::train(const LabelledTexts& dat
     std::vector<int> weight_labels;
     std::vector<double> weights;
     if (params.balanced) {
-      const auto row_weights = balanced_weights(data.labels[o], data.classes[o]);
+      const auto by_class = balanced_class_weights(data.labels[o], data.classes[o]);
       for (int c = 0; c < data.classes[o]; ++c) {
-        const auto at = std::find(data.labels[o].begin(), data.labels[o].end(), c);
-        if (at == data.labels[o].end()) continue;
+        if (by_class[static_cast<std::size_t>(c)] == 0) continue;  // no row of this class
         weight_labels.push_back(c);
-        weights.push_back(row_weights[static_cast<std::size_t>(at - data.labels[o].begin())]);
+        weights.push_back(by_class[static_cast<std::size_t>(c)]);
       }
       param.nr_weight = static_cast<int>(weights.size());
       param.weight_label = weight_labels.data();

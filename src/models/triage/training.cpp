@@ -8,8 +8,7 @@ namespace {
 std::string params_json(const StackParams& p) {
   JsonWriter json;
   json.begin_object()
-      .field("views", p.views == Views::both ? "fasttext+tfidf"
-                      : p.views == Views::fasttext_only ? "fasttext" : "tfidf")
+      .field("views", views_name(p.views))
       .field("structured", p.structured)
       .field("folds", p.folds)
       .key("fasttext").begin_object()
