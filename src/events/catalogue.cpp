@@ -114,6 +114,18 @@ constexpr FieldRule kIncidentRelabelled[] = {
     {"severity", K::choice, kOptional, false, kNoMin, kNoMax, kSeverities},
     {"urgency", K::choice, kOptional, false, kNoMin, kNoMax, kUrgencies},
 };
+// Vigie's triage of an incident opened without some of its labels: the labels it gave (only
+// those the opening lacked), each with the model's probability, and the version that gave them.
+constexpr FieldRule kIncidentClassified[] = {
+    {"incident_id", K::text},
+    {"category", K::choice, kOptional, false, kNoMin, kNoMax, kIncidentCategories},
+    {"severity", K::choice, kOptional, false, kNoMin, kNoMax, kSeverities},
+    {"urgency", K::choice, kOptional, false, kNoMin, kNoMax, kUrgencies},
+    {"category_probability", K::number, kOptional, false, 0, 1},
+    {"severity_probability", K::number, kOptional, false, 0, 1},
+    {"urgency_probability", K::number, kOptional, false, 0, 1},
+    {"model_version", K::integer, true, false, 1},
+};
 constexpr FieldRule kRequestOpened[] = {
     {"request_id", K::text},
     {"kind", K::choice, true, false, kNoMin, kNoMax, kRequestKinds},
@@ -169,6 +181,7 @@ const std::array<TypeRules, kEventTypeCount> kRules = {{
     {EventType::weather_forecast, kWeather},
     {EventType::app_used, kAppUsed},
     {EventType::site_completed, kSiteCompleted},
+    {EventType::incident_classified, kIncidentClassified},
 }};
 static_assert(kTypeNames.size() == kEventTypeCount);
 

@@ -23,4 +23,6 @@ bool is_siteless(EventType type) {
          type == EventType::vehicle_upserted;
 }
 
+bool is_vigie_only(EventType type) { return type == EventType::incident_classified; }
+
 }  // namespace vigie::events

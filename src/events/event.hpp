@@ -40,8 +40,9 @@ enum class EventType : std::uint8_t {
   weather_forecast,
   app_used,
   site_completed,
+  incident_classified,  // written by Vigie only (is_vigie_only)
 };
-inline constexpr std::size_t kEventTypeCount = 23;
+inline constexpr std::size_t kEventTypeCount = 24;
 
 inline constexpr std::array<std::string_view, kEventTypeCount> kTypeNames = {
     "site.upserted",       "person.upserted",    "team.upserted",      "vehicle.upserted",
@@ -49,12 +50,13 @@ inline constexpr std::array<std::string_view, kEventTypeCount> kTypeNames = {
     "absence.recorded",    "trip.recorded",      "photo.uploaded",     "report.submitted",
     "incident.opened",     "incident.taken",     "incident.resolved",  "incident.relabelled",
     "request.opened",      "request.resolved",   "plan.modified",      "satisfaction.recorded",
-    "weather.forecast",    "app.used",           "site.completed",
+    "weather.forecast",    "app.used",           "site.completed",     "incident.classified",
 };
 
-enum class Source : std::uint8_t { mobile, web, erp, webhook, batch };
-inline constexpr std::array<std::string_view, 5> kSourceNames = {"mobile", "web", "erp",
-                                                                 "webhook", "batch"};
+// `vigie`: an event Vigie wrote itself (the triage of an incident), never a sender's.
+enum class Source : std::uint8_t { mobile, web, erp, webhook, batch, vigie };
+inline constexpr std::array<std::string_view, 6> kSourceNames = {"mobile", "web",   "erp",
+                                                                 "webhook", "batch", "vigie"};
 
 std::string_view type_name(EventType type);
 std::optional<EventType> parse_type(std::string_view name);
@@ -63,6 +65,10 @@ std::optional<Source> parse_source(std::string_view name);
 
 // Types whose site_id is null: they concern no site.
 bool is_siteless(EventType type);
+
+// Types only Vigie writes (with source `vigie`): what its models concluded. A sender may not
+// send them, so a stored one is always the product's own conclusion, naming its model version.
+bool is_vigie_only(EventType type);
 
 struct Event {
   std::string id;           // client-chosen idempotency key

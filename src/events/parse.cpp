@@ -42,7 +42,7 @@ Expected<std::string> optional_text(const simdjson::dom::object& obj, const char
   return std::string{text.value_unsafe()};
 }
 
-Expected<Event> parse_envelope(const element& root) {
+Expected<Event> parse_envelope(const element& root, Origin origin) {
   if (!root.is_object()) return Error::invalid("event", "must be a JSON object");
   const simdjson::dom::object obj = root.get_object().value_unsafe();
   Event event;
@@ -55,6 +55,9 @@ Expected<Event> parse_envelope(const element& root) {
   if (!type_text) return type_text.error();
   const auto type = parse_type(*type_text);
   if (!type) return Error::invalid("type", "unknown event type \"" + *type_text + "\"");
+  if (origin == Origin::sender && is_vigie_only(*type)) {
+    return Error::invalid("type", *type_text + " is written by Vigie only");
+  }
   event.type = *type;
 
   auto site = optional_text(obj, "site_id");
@@ -80,7 +83,9 @@ Expected<Event> parse_envelope(const element& root) {
   auto source_text = required_text(obj, "source");
   if (!source_text) return source_text.error();
   const auto source = parse_source(*source_text);
-  if (!source) return Error::invalid("source", "must be one of mobile, web, erp, webhook, batch");
+  if (!source || (origin == Origin::sender && *source == Source::vigie)) {
+    return Error::invalid("source", "must be one of mobile, web, erp, webhook, batch");
+  }
   event.source = *source;
 
   auto actor = optional_text(obj, "actor_id");
@@ -104,13 +109,13 @@ Expected<Event> parse_envelope(const element& root) {
 
 }  // namespace
 
-Expected<Event> parse_event(std::string_view json) {
+Expected<Event> parse_event(std::string_view json, Origin origin) {
   const auto doc = thread_parser().parse(json.data(), json.size(), true);
   if (doc.error()) {
     return Error::invalid("event", std::string{"is not valid JSON ("} +
                                        simdjson::error_message(doc.error()) + ")");
   }
-  return parse_envelope(doc.value_unsafe());
+  return parse_envelope(doc.value_unsafe(), origin);
 }
 
 Expected<ParsedBody> parse_body(std::string_view body, std::size_t max_events) {
@@ -122,7 +127,7 @@ Expected<ParsedBody> parse_body(std::string_view body, std::size_t max_events) {
   const element root = doc.value_unsafe();
   ParsedBody out;
   auto take = [&out](std::size_t index, const element& item) {
-    auto event = parse_envelope(item);
+    auto event = parse_envelope(item, Origin::sender);
     if (event) {
       out.events.push_back(std::move(*event));
       out.positions.push_back(index);

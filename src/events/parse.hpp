@@ -15,8 +15,12 @@
 
 namespace vigie::events {
 
+// Who wrote the text: a sender may not write Vigie's own events (is_vigie_only, source
+// `vigie`); what Vigie wrote or reads back from its store and archive may.
+enum class Origin : std::uint8_t { sender, vigie };
+
 // One envelope.
-Expected<Event> parse_event(std::string_view json);
+Expected<Event> parse_event(std::string_view json, Origin origin = Origin::sender);
 
 struct Refusal {
   std::size_t index = 0;  // position in the sender's array (0-based) or line number for files
@@ -31,7 +35,7 @@ struct ParsedBody {
   std::vector<Refusal> refused;          // the invalid ones, by index
 };
 
-// A request body: one envelope or an array of them. Fails as a whole (with field "body") only
+// A request body (always a sender's): one envelope or an array of them. Fails as a whole (with field "body") only
 // when the body is not JSON, is neither object nor array, or holds more than `max_events`.
 Expected<ParsedBody> parse_body(std::string_view body, std::size_t max_events);
 

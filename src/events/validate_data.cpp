@@ -141,6 +141,7 @@ Expected<void> check_cross_fields(EventType type, std::string_view site_id,
       }
       return {};
     case EventType::incident_relabelled:
+    case EventType::incident_classified:
       if (data["category"].error() && data["severity"].error() && data["urgency"].error()) {
         return Error::invalid("data", "must contain category, severity or urgency");
       }

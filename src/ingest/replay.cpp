@@ -60,7 +60,7 @@ bool ReplayRun::take_line(const ArchiveLine& line) {
   const bool sites_pass = report_.phase == ReplayPhase::sites;
   if (sites_pass && line.text.find(kSiteUpsertedText) == std::string_view::npos) return true;
   if (!sites_pass) ++report_.lines;
-  auto event = events::parse_event(line.text);
+  auto event = events::parse_event(line.text, events::Origin::vigie);
   if (!event) {
     if (!sites_pass) refuse({file_index(line.file), line.line_number}, event.error());
     return true;

@@ -126,6 +126,7 @@ void Company::apply(const events::Event& event) {
     case EventType::incident_taken:
     case EventType::incident_resolved:
     case EventType::incident_relabelled:
+    case EventType::incident_classified:
       return apply_incident(event);
     case EventType::request_opened:
     case EventType::request_resolved:
@@ -212,7 +213,7 @@ void Company::apply_incident(const events::Event& event) {
     case EventType::incident_resolved:
       keep_first(incident.resolved_at, event.occurred_at);
       break;
-    default:  // incident.relabelled
+    default:  // incident.relabelled, incident.classified: the labels they give replace the others
       add_label_step(incident, label_step(*data, event.occurred_at));
       break;
   }

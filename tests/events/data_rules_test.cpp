@@ -25,11 +25,14 @@ using testing::text_of_length;
 using testing::with_member;
 using testing::without_member;
 
+// The data rules hold whoever wrote the event; Vigie's own types (is_vigie_only) included.
+Expected<Event> parse_any(std::string_view json) { return parse_event(json, Origin::vigie); }
+
 
 TEST(EventValidation, AcceptsTheMinimalEventOfEveryType) {
   for (const Minimal& m : minimal_events()) {
     SCOPED_TRACE(m.type);
-    const auto event = parse_event(envelope(m.type, m.data));
+    const auto event = parse_any(envelope(m.type, m.data));
     ASSERT_TRUE(event) << event.error().describe();
     EXPECT_EQ(type_name(event->type), m.type);
     EXPECT_EQ(event->site_id, siteless(m.type) ? "" : "CH-1");
@@ -40,7 +43,7 @@ TEST(EventValidation, AcceptsTheMinimalEventOfEveryType) {
 TEST(EventValidation, EveryTypeOfTheCatalogueHasAMinimalEvent) {
   for (const std::string_view name : kTypeNames) {
     SCOPED_TRACE(name);
-    EXPECT_TRUE(parse_event(envelope(name, minimal_data(name))));
+    EXPECT_TRUE(parse_any(envelope(name, minimal_data(name))));
   }
 }
 
@@ -260,6 +263,27 @@ const std::vector<DataRefusal>& data_refusals() {
        "data.category", "must be one of safety, technical, material, administrative"},
       {"relabelled: incident_id missing", "incident.relabelled", "incident_id", "",
        "data.incident_id", "is required"},
+      // incident.classified (Vigie's own: parsed here as Vigie reads its store)
+      {"classified: no label at all", "incident.classified", "category", "", "data",
+       "must contain category, severity or urgency"},
+      {"classified: severity null", "incident.classified", "severity", "null", "data.severity",
+       "must not be null"},
+      {"classified: unknown urgency", "incident.classified", "urgency", R"("2h")", "data.urgency",
+       "must be one of 1h, 4h, 1d, 3d"},
+      {"classified: unknown category", "incident.classified", "category", R"("autre")",
+       "data.category", "must be one of safety, technical, material, administrative"},
+      {"classified: incident_id missing", "incident.classified", "incident_id", "",
+       "data.incident_id", "is required"},
+      {"classified: category probability above 1", "incident.classified", "category_probability",
+       "1.5", "data.category_probability", "must be <= 1"},
+      {"classified: severity probability below 0", "incident.classified", "severity_probability",
+       "-0.1", "data.severity_probability", "must be >= 0"},
+      {"classified: urgency probability a string", "incident.classified", "urgency_probability",
+       R"("0.5")", "data.urgency_probability", "must be a number"},
+      {"classified: model_version missing", "incident.classified", "model_version", "",
+       "data.model_version", "is required"},
+      {"classified: model_version 0", "incident.classified", "model_version", "0",
+       "data.model_version", "must be >= 1"},
       // request.opened
       {"request opened: unknown kind", "request.opened", "kind", R"("other")", "data.kind",
        "must be one of technical, material, design_office_question"},
@@ -317,7 +341,7 @@ std::string refused_data(const DataRefusal& c) {
 TEST(EventValidation, RefusesDataWithFieldAndReason) {
   for (const DataRefusal& c : data_refusals()) {
     SCOPED_TRACE(c.name);
-    const auto result = parse_event(envelope(c.type, refused_data(c)));
+    const auto result = parse_any(envelope(c.type, refused_data(c)));
     ASSERT_FALSE(result);
     EXPECT_EQ(result.error().code, ErrorCode::invalid);
     EXPECT_EQ(result.error().field, c.field);
@@ -391,7 +415,7 @@ const std::vector<DataRefusal>& data_acceptances() {
 TEST(EventValidation, AcceptsTheEdgesOfEachRule) {
   for (const DataRefusal& c : data_acceptances()) {
     SCOPED_TRACE(c.name);
-    const auto result = parse_event(envelope(c.type, refused_data(c)));
+    const auto result = parse_any(envelope(c.type, refused_data(c)));
     EXPECT_TRUE(result) << result.error().describe();
   }
 }

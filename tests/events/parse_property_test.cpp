@@ -396,7 +396,8 @@ ExpenseValues random_expense(Random& random) {
           ? format_rfc3339_utc(v.occurred_at)
           : rfc3339_with_offset(v.occurred_at,
                                 static_cast<int>(random.integer(-23 * 60 - 59, 23 * 60 + 59)));
-  v.source = static_cast<Source>(random.index(kSourceNames.size()));
+  // A sender's source: the last, `vigie`, is Vigie's own (refused from senders).
+  v.source = static_cast<Source>(random.index(kSourceNames.size() - 1));
   if (random.chance(0.6)) v.actor_id = random.utf8_text(kMaxIdLength);
   v.amount = random_amount(random);
   v.category = kExpenseCategories[random.index(std::size(kExpenseCategories))];

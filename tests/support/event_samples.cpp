@@ -44,6 +44,7 @@ constexpr Minimal kMinimalEvents[] = {
      R"({"date":"2026-11-24","rain_days_7d":3,"snow_days_7d":0,"frost_days_7d":2})"},
     {"app.used", R"({"person_id":"P-0042","feature":"photo"})"},
     {"site.completed", R"({"actual_end":"2026-12-18"})"},
+    {"incident.classified", R"({"incident_id":"I-1","category":"technical","model_version":3})"},
 };
 static_assert(std::size(kMinimalEvents) == events::kEventTypeCount);
 

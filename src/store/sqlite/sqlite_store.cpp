@@ -117,7 +117,7 @@ Expected<std::int64_t> SqliteStore::scan_events(
   std::optional<Error> failure;
   auto last = scan_raw(after_seq, limit, [&](const StoredEvent& stored) {
     if (failure) return;
-    auto event = events::parse_event(stored.raw);
+    auto event = events::parse_event(stored.raw, events::Origin::vigie);
     if (!event) {
       failure = Error::make(ErrorCode::internal, "stored event " + std::to_string(stored.seq) +
                                                      " no longer parses: " +
