@@ -26,6 +26,9 @@ class LiveCompany;
 namespace vigie::models {
 class LivePredictions;
 }
+namespace vigie::models::triage {
+class LiveTriage;
+}
 
 namespace vigie::api {
 
@@ -39,6 +42,7 @@ struct ApiServices {
   ingest::WebhookReceiver* webhooks = nullptr;  // null when no source is configured
   kpi::LiveCompany* kpis = nullptr;             // the KPI state, kept by the commits
   models::LivePredictions* predictions = nullptr;  // delay predictions, kept by the commits
+  models::triage::LiveTriage* triage = nullptr;    // incident triage, kept by the commits
   std::function<bool()> ready = [] { return true; };
 };
 
@@ -61,6 +65,7 @@ std::vector<Route> webhook_routes(ApiServices& services);
 std::vector<Route> import_routes(ApiServices& services);
 std::vector<Route> kpi_routes(ApiServices& services);
 std::vector<Route> prediction_routes(ApiServices& services);
+std::vector<Route> incident_routes(ApiServices& services);
 
 // All routes of the API, in matching order.
 std::vector<Route> all_routes(ApiServices& services);

@@ -51,6 +51,22 @@ ServerStack::ServerStack(const Config& config, const Logger& log, store::Store& 
   predictions_ = std::make_unique<models::LivePredictions>(store, std::move(history->history), config.delay);
   prediction_feed_ = std::make_unique<api::CommitFeed<models::LivePredictions>>(*predictions_);
   pipeline_->add_observer(prediction_feed_.get());
+  auto incidents = models::triage::load_company_incidents(store);
+  if (!incidents) throw StartupError{"cannot read the incidents for triage: " + incidents.error().describe()};
+  triage_ = std::make_unique<models::triage::LiveTriage>(
+      store, std::move(*incidents), config.triage,
+      [this](std::vector<events::Event> batch) -> Expected<void> {
+        auto result = pipeline_->submit_events(std::move(batch));
+        if (!result) return result.error();
+        if (!result->refused.empty()) return result->refused.front().error;
+        return {};
+      },
+      log);
+  triage_feed_ = std::make_unique<api::CommitFeed<models::triage::LiveTriage>>(*triage_);
+  pipeline_->add_observer(triage_feed_.get());
+  metrics_.add_gauge("vigie_triage_corrected_share",
+                     "Share of the incidents Vigie classified whose predicted labels a person corrected.",
+                     [this] { return triage_->correction_share().share(); });
   metrics_.add_gauge("vigie_ingest_queue_depth", "Events waiting for the group commit.",
                      [this] { return static_cast<double>(pipeline_->queue_depth()); });
 
@@ -62,7 +78,7 @@ ServerStack::ServerStack(const Config& config, const Logger& log, store::Store& 
   }
   services_ = std::make_unique<api::ApiServices>(
       api::ApiServices{config_, log_, store_, *pipeline_, auth_, metrics_, webhooks_.get(),
-                       kpis_.get(), predictions_.get()});
+                       kpis_.get(), predictions_.get(), triage_.get()});
   server_ = std::make_unique<api::HttpServer>(*services_, api::all_routes(*services_));
 }
 
@@ -70,6 +86,7 @@ ServerStack::~ServerStack() { stop(); }
 
 Expected<int> ServerStack::start(const std::string& host, int port) {
   archiver_->start();
+  triage_->start();
   return server_->start(host, port);
 }
 
@@ -77,6 +94,7 @@ void ServerStack::stop() {
   if (stopped_) return;
   stopped_ = true;
   server_->stop();        // in-flight requests finish and are acknowledged first
+  triage_->stop();        // a classification being written is written
   pipeline_->shutdown();  // then what they queued is committed
   archiver_->stop();      // and archived
   save_kpi_snapshot();    // and the KPI state, which holds it all, saved

@@ -1,9 +1,10 @@
 // cli/server_stack.hpp
 //
 // Everything `vigie serve` runs, built in dependency order and stopped in reverse:
-// pipeline (group commit) → observers (metrics, raw archive, KPI state, delay predictions) →
-// webhooks → HTTP server.
-// Stopping: the HTTP server finishes in-flight requests, the pipeline commits what they queued,
+// pipeline (group commit) → observers (metrics, raw archive, KPI state, delay predictions,
+// incident triage) → webhooks → HTTP server.
+// Stopping: the HTTP server finishes in-flight requests, the triage worker finishes the write it
+// is making, the pipeline commits what they queued,
 // the archiver drains, then the KPI state, which now holds every stored event, is saved as the
 // snapshot the next start reads (kpi/company_loader.hpp). Tests build one on a temporary data
 // directory to talk to a real server.
@@ -24,6 +25,7 @@
 #include "ingest/webhook_receiver.hpp"
 #include "kpi/live_company.hpp"
 #include "models/delay/live_predictions.hpp"
+#include "models/triage/live_triage.hpp"
 #include "store/store.hpp"
 
 namespace vigie::cli {
@@ -41,6 +43,7 @@ class ServerStack {
   ingest::Pipeline& pipeline() { return *pipeline_; }
   ingest::Archiver& archiver() { return *archiver_; }
   api::Metrics& metrics() { return metrics_; }
+  models::triage::LiveTriage& triage() { return *triage_; }
 
  private:
   void save_kpi_snapshot();
@@ -56,6 +59,8 @@ class ServerStack {
   std::unique_ptr<api::CommitFeed<kpi::LiveCompany>> kpi_feed_;
   std::unique_ptr<models::LivePredictions> predictions_;
   std::unique_ptr<api::CommitFeed<models::LivePredictions>> prediction_feed_;
+  std::unique_ptr<models::triage::LiveTriage> triage_;
+  std::unique_ptr<api::CommitFeed<models::triage::LiveTriage>> triage_feed_;
   std::optional<std::int64_t> kpi_snapshot_watermark_;  // of the snapshot file, when current
   api::Authenticator auth_;
   std::unique_ptr<api::ApiServices> services_;

@@ -46,12 +46,18 @@ int run_train(Context& context, const TrainFlags& flags) {
   triage::StackParams params = triage::stack_params(settings);
   params.views = triage::views_named(flags.views).value_or(triage::Views::both);  // flag checked
   params.structured = flags.structured;
-  auto trained = triage::train_triage_version(context.store(), corpus->incidents, heldout->incidents,
-                                              params, settings, "vigie train triage", instant_now());
+  auto set = triage::triage_training_set(context.store(), std::move(corpus->incidents));
+  if (!set) return report_failure("train triage", set.error());
+  auto trained = triage::train_triage_version(context.store(), *set, heldout->incidents, params,
+                                              settings, "vigie train triage", instant_now());
   if (!trained) return report_failure("train triage", trained.error());
-  std::printf("Tri des incidents : version %lld enregistrée et active, apprise sur %s.\n",
+  std::printf("Tri des incidents : version %lld enregistrée et active, apprise sur %s "
+              "(%s livrés avec Vigie, %s de l'entreprise dont %s corrigés).\n",
               static_cast<long long>(trained->version),
-              count_fr(trained->trained_on, "texte", "textes").c_str());
+              count_fr(trained->trained_on, "texte", "textes").c_str(),
+              format_integer_fr(static_cast<std::int64_t>(set->shipped)).c_str(),
+              format_integer_fr(static_cast<std::int64_t>(set->company)).c_str(),
+              format_integer_fr(static_cast<std::int64_t>(set->corrected)).c_str());
   if (trained->heldout) std::printf("\n%s", triage::evaluation_text(*trained->heldout).c_str());
   return refused ? kExitPartial : kExitOk;
 }

@@ -26,6 +26,16 @@ int paris_hour(Instant t) {
   return static_cast<int>(std::chrono::duration_cast<std::chrono::hours>(since_midnight).count());
 }
 
+std::string format_paris_clock(Instant t) {
+  const auto local = paris()->to_local(t);
+  const auto minutes = std::chrono::duration_cast<std::chrono::minutes>(
+      local - std::chrono::floor<std::chrono::days>(local));
+  char text[8];
+  std::snprintf(text, sizeof text, "%02d:%02d", static_cast<int>(minutes.count() / 60),
+                static_cast<int>(minutes.count() % 60));
+  return text;
+}
+
 std::int32_t paris_day_number(Instant t) { return days_since_epoch(paris_date(t)); }
 
 Instant paris_instant(LocalDate day, int hour, int minute, int second) {

@@ -24,6 +24,9 @@ Instant paris_instant(LocalDate day, int hour, int minute, int second = 0);
 // "2026-11-24T08:15:00+01:00": the Paris wall-clock time with its offset.
 std::string format_paris_rfc3339(Instant t);
 
+// "14:30": the Paris wall-clock time of an instant, to the minute (French writes 24-hour time).
+std::string format_paris_clock(Instant t);
+
 // Today in Paris, from the system clock. Only edges (CLI defaults) call this.
 LocalDate paris_today();
 

@@ -59,4 +59,19 @@ struct ModelVersionRow {
   std::string promoted_by;
 };
 
+// An alert (surfaces.md, Alerts): what, where, why with its figures, and what to do, in French
+// for the people it goes to. `key` names the condition: one open alert per key.
+struct AlertRow {
+  std::int64_t id = 0;         // given by the store
+  std::string key;             // "incident_critical:CH-2026-004:INC-88"
+  std::string kind;            // "incident_critical"
+  std::string site_id;         // empty when the alert concerns no one site
+  std::string audience;        // "Direction", "Responsable d'affaire", "admin"
+  std::string title;           // French, one line
+  std::string message;         // French: why, with the figures, and what to do
+  std::string figures;         // JSON object: the figures that raised it
+  Instant raised_at{};
+  std::optional<Instant> cleared_at;
+};
+
 }  // namespace vigie::store

@@ -58,6 +58,14 @@ class Store {
       std::int64_t after_seq, std::size_t limit,
       const std::function<void(const StoredEvent&)>& visit) const = 0;
 
+  // Every stored event of `types` with seq in (after_seq, W], in sequence order, where W is the
+  // highest seq when the scan starts, which it returns: a fold of these holds exactly the events
+  // of these types up to W. Events of other types are not parsed (a fold of incidents reads a
+  // hundredth of the store).
+  virtual Expected<std::int64_t> scan_events_of_types(
+      std::int64_t after_seq, std::span<const events::EventType> types,
+      const std::function<void(std::int64_t seq, const events::Event&)>& visit) const = 0;
+
   // The highest sequence number stored (0 when empty).
   virtual Expected<std::int64_t> last_seq() const = 0;
 
@@ -115,6 +123,15 @@ class Store {
   // One version with its file; nullopt when absent. Version 0: the active one.
   virtual Expected<std::optional<ModelVersionRow>> model_version(const std::string& model,
                                                                  std::int64_t version) const = 0;
+
+  // --- alerts ---------------------------------------------------------------------------------
+  // One condition, one alert while it holds (surfaces.md): raises `row` unless an alert with the
+  // same key is open, and returns the new alert's id, or nullopt when one was already open.
+  virtual Expected<std::optional<std::int64_t>> raise_alert(const AlertRow& row) = 0;
+  // Clears the open alert of `key`, if any, at `at`; whether there was one.
+  virtual Expected<bool> clear_alert(const std::string& key, Instant at) = 0;
+  // Alerts newest first: only the open ones, or every one (the history), at most `limit`.
+  virtual Expected<std::vector<AlertRow>> alerts(bool open_only, std::size_t limit) const = 0;
 };
 
 struct StoreConfig {

@@ -113,6 +113,19 @@ ReadIncidents read_incident_lines(std::string_view text, std::string_view source
   return read;
 }
 
+Expected<IncidentText> parse_incident_json(std::string_view json, LabelsWanted labels) {
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (parser.parse(json.data(), json.size()).get(root) != simdjson::SUCCESS) {
+    return Error::invalid("body", "is not valid JSON");
+  }
+  simdjson::dom::object object;
+  if (root.get_object().get(object) != simdjson::SUCCESS) {
+    return Error::invalid("body", "must be a JSON object");
+  }
+  return parse_incident(object, labels);
+}
+
 Expected<ReadIncidents> read_incident_corpus(const std::filesystem::path& dir) {
   std::error_code error;
   std::vector<std::filesystem::path> files;

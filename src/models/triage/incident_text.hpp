@@ -15,11 +15,14 @@
 
 #include "common/expected.hpp"
 #include "common/time.hpp"
+#include "events/catalogue.hpp"
 #include "models/triage/labels.hpp"
 
 namespace vigie::models::triage {
 
-inline constexpr std::size_t kMaxDescriptionBytes = 4000;
+// The limit of an incident.opened's description (events/catalogue.hpp): what can be stored can
+// be classified, and no more.
+inline constexpr std::size_t kMaxDescriptionBytes = events::kMaxTextLength;
 
 struct IncidentText {
   std::string id;           // as given, else "<source>:<line>"
@@ -40,6 +43,9 @@ enum class LabelsWanted { none, required };
 // optional; `type`, `severity`, `urgency` in French, required when `labels` says so. Blank lines
 // are skipped.
 ReadIncidents read_incident_lines(std::string_view text, std::string_view source, LabelsWanted labels);
+
+// One JSON object (an API body): the same fields and refusals as a line, field names bare.
+Expected<IncidentText> parse_incident_json(std::string_view json, LabelsWanted labels);
 
 // Every *.jsonl file under `dir` (recursively, in path order), labels required.
 Expected<ReadIncidents> read_incident_corpus(const std::filesystem::path& dir);

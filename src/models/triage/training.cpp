@@ -1,6 +1,7 @@
 #include "models/triage/training.hpp"
 
 #include "common/json_writer.hpp"
+#include "models/triage/company_incidents.hpp"
 
 namespace vigie::models::triage {
 namespace {
@@ -46,16 +47,33 @@ SlaHours sla_of(const TriageSettings& settings) {
   return {settings.sla_hours_1h, settings.sla_hours_4h, settings.sla_hours_1d, settings.sla_hours_3d};
 }
 
-Expected<TrainedTriage> train_triage_version(store::Store& store,
-                                             const std::vector<IncidentText>& train,
+Expected<TrainingSet> triage_training_set(const store::Store& store,
+                                          std::vector<IncidentText> shipped) {
+  auto incidents = load_company_incidents(store);
+  if (!incidents) return incidents.error();
+  auto sites = store.sites();
+  if (!sites) return sites.error();
+  TrainingSet set;
+  set.shipped = shipped.size();
+  set.texts = std::move(shipped);
+  auto own = labelled_incidents(*incidents, *sites);
+  set.company = own.size();
+  for (const auto& [key, record] : incidents->records()) {
+    if (record.corrected != kNoLabels && record.person_labels()) ++set.corrected;
+  }
+  std::move(own.begin(), own.end(), std::back_inserter(set.texts));
+  return set;
+}
+
+Expected<TrainedTriage> train_triage_version(store::Store& store, const TrainingSet& train,
                                              const std::vector<IncidentText>& heldout,
                                              const StackParams& params,
                                              const TriageSettings& settings,
                                              const std::string& trained_by, Instant now) {
-  auto model = TriageModel::train(train, params);
+  auto model = TriageModel::train(train.texts, params);
   if (!model) return model.error();
   TrainedTriage trained;
-  trained.trained_on = train.size();
+  trained.trained_on = train.texts.size();
   std::string metrics = "{}";
   if (!heldout.empty()) {
     auto evaluation = evaluate_triage(*model, heldout, sla_of(settings));
@@ -67,7 +85,10 @@ Expected<TrainedTriage> train_triage_version(store::Store& store,
   if (!file) return file.error();
   JsonWriter window;
   window.begin_object()
-      .field("trained_on", static_cast<std::uint64_t>(train.size()))
+      .field("trained_on", static_cast<std::uint64_t>(train.texts.size()))
+      .field("shipped", static_cast<std::uint64_t>(train.shipped))
+      .field("company", static_cast<std::uint64_t>(train.company))
+      .field("company_corrected", static_cast<std::uint64_t>(train.corrected))
       .field("heldout", static_cast<std::uint64_t>(heldout.size()))
       .end_object();
   store::ModelVersionRow row;

@@ -24,6 +24,17 @@ inline constexpr std::string_view kTriageModelName = "triage";
 StackParams stack_params(const TriageSettings& settings);
 SlaHours sla_of(const TriageSettings& settings);
 
+// What a version learns from: the shipped corpus, then the company's own incidents that people
+// labelled or corrected (company_incidents.hpp), so that a correction counts at the next training.
+struct TrainingSet {
+  std::vector<IncidentText> texts;  // the shipped ones first
+  std::size_t shipped = 0;
+  std::size_t company = 0;    // of which the company's own
+  std::size_t corrected = 0;  // … of which a person relabelled after the opening
+};
+Expected<TrainingSet> triage_training_set(const store::Store& store,
+                                          std::vector<IncidentText> shipped);
+
 struct TrainedTriage {
   std::int64_t version = 0;
   std::size_t trained_on = 0;
@@ -31,8 +42,7 @@ struct TrainedTriage {
 };
 
 // `params`: stack_params(settings), or views and inputs left out to compare.
-Expected<TrainedTriage> train_triage_version(store::Store& store,
-                                             const std::vector<IncidentText>& train,
+Expected<TrainedTriage> train_triage_version(store::Store& store, const TrainingSet& train,
                                              const std::vector<IncidentText>& heldout,
                                              const StackParams& params,
                                              const TriageSettings& settings,

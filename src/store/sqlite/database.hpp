@@ -58,6 +58,7 @@ class Database {
   Expected<void> exec(std::string_view sql);
   Expected<Statement> prepare(std::string_view sql);
   std::int64_t changes() const { return sqlite3_changes64(db_.get()); }
+  std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_.get()); }
   Error last_error(std::string_view doing) const;
 
  private:

@@ -67,7 +67,18 @@ CREATE TABLE model_promotions (
 CREATE INDEX model_promotions_model ON model_promotions(model, promoted_at);
 )sql";
 
-constexpr std::array<std::string_view, 2> kMigrations = {kMigration1, kMigration2};
+// Alerts: one open alert per condition key (the partial unique index), kept after they clear as
+// the history.
+constexpr std::string_view kMigration3 = R"sql(
+CREATE TABLE alerts (
+  id INTEGER PRIMARY KEY, key TEXT NOT NULL, kind TEXT NOT NULL, site_id TEXT,
+  audience TEXT NOT NULL, title TEXT NOT NULL, message TEXT NOT NULL, figures TEXT NOT NULL,
+  raised_at INTEGER NOT NULL, cleared_at INTEGER
+);
+CREATE UNIQUE INDEX alerts_open_key ON alerts(key) WHERE cleared_at IS NULL;
+)sql";
+
+constexpr std::array<std::string_view, 3> kMigrations = {kMigration1, kMigration2, kMigration3};
 
 Expected<int> current_version(Database& db) {
   auto created = db.exec(

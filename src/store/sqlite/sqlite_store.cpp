@@ -149,6 +149,40 @@ Expected<std::int64_t> SqliteStore::scan_raw(
   return last;
 }
 
+Expected<std::int64_t> SqliteStore::scan_events_of_types(
+    std::int64_t after_seq, std::span<const events::EventType> types,
+    const std::function<void(std::int64_t, const events::Event&)>& visit) const {
+  const std::lock_guard lock(read_mutex_);
+  // One writer: every seq up to the highest is committed, so the rows up to it are all there.
+  auto top = reader_.prepare("SELECT COALESCE(MAX(seq), 0) FROM events");
+  if (!top) return top.error();
+  auto found = top->step();
+  if (!found) return found.error();
+  const std::int64_t watermark = top->int64(0);
+  if (types.empty()) return watermark;
+  std::string sql = "SELECT seq, raw FROM events WHERE seq > ? AND seq <= ? AND type IN (?";
+  for (std::size_t i = 1; i < types.size(); ++i) sql += ",?";
+  sql += ") ORDER BY seq";
+  auto stmt = reader_.prepare(sql);
+  if (!stmt) return stmt.error();
+  stmt->bind(1, after_seq).bind(2, watermark);
+  for (std::size_t i = 0; i < types.size(); ++i) {
+    stmt->bind(static_cast<int>(i) + 3, events::type_name(types[i]));
+  }
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    auto event = events::parse_event(stmt->text(1), events::Origin::vigie);
+    if (!event) {
+      return Error::make(ErrorCode::internal, "stored event " + std::to_string(stmt->int64(0)) +
+                                                  " no longer parses: " + event.error().describe());
+    }
+    visit(stmt->int64(0), *event);
+  }
+  return watermark;
+}
+
 Expected<std::int64_t> SqliteStore::last_seq() const {
   const std::lock_guard lock(read_mutex_);
   auto stmt = reader_.prepare("SELECT COALESCE(MAX(seq), 0) FROM events");

@@ -25,6 +25,9 @@ class SqliteStore final : public Store {
   Expected<std::int64_t> scan_raw(
       std::int64_t after_seq, std::size_t limit,
       const std::function<void(const StoredEvent&)>& visit) const override;
+  Expected<std::int64_t> scan_events_of_types(
+      std::int64_t after_seq, std::span<const events::EventType> types,
+      const std::function<void(std::int64_t, const events::Event&)>& visit) const override;
   Expected<std::int64_t> last_seq() const override;
   Expected<std::uint64_t> event_count() const override;
   Expected<std::vector<TypeCount>> event_counts_by_type() const override;
@@ -54,6 +57,9 @@ class SqliteStore final : public Store {
   Expected<std::vector<ModelVersionRow>> model_versions(const std::string& model) const override;
   Expected<std::optional<ModelVersionRow>> model_version(const std::string& model,
                                                          std::int64_t version) const override;
+  Expected<std::optional<std::int64_t>> raise_alert(const AlertRow& row) override;
+  Expected<bool> clear_alert(const std::string& key, Instant at) override;
+  Expected<std::vector<AlertRow>> alerts(bool open_only, std::size_t limit) const override;
 
  private:
   // The statements of the hot write path, prepared once.
