@@ -10,6 +10,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <sstream>
 #include <cstring>
 #include <filesystem>
 #include <thread>
@@ -160,6 +161,22 @@ TempDir::~TempDir() {
   if (path_.empty() || keep_) return;
   std::error_code ignored;
   std::filesystem::remove_all(path_, ignored);
+}
+
+Expected<std::string> find_program(const std::string& program, const std::string& flag,
+                                   const std::string& package) {
+  if (program.find('/') != std::string::npos) {
+    if (access(program.c_str(), X_OK) == 0) return program;
+    return Error::invalid(flag, "\"" + program + "\" is not an executable file");
+  }
+  const char* path = std::getenv("PATH");
+  std::istringstream dirs(path == nullptr ? "/usr/bin:/bin" : path);
+  for (std::string dir; std::getline(dirs, dir, ':');) {
+    const std::string candidate = (dir.empty() ? "." : dir) + "/" + program;
+    if (access(candidate.c_str(), X_OK) == 0) return candidate;
+  }
+  return Error::invalid(flag, "no program \"" + program + "\" in PATH (Debian's package " +
+                                  package + " installs it)");
 }
 
 }  // namespace vigie::bench

@@ -45,6 +45,11 @@ class ChildProcess {
   int status_ = -1;
 };
 
+// `program` as a path, or a name looked up in PATH; the error names the command-line `flag` that
+// gives it and the Debian `package` that installs it.
+Expected<std::string> find_program(const std::string& program, const std::string& flag,
+                                   const std::string& package);
+
 // A TCP port on 127.0.0.1 that was free a moment ago (bound to 0, read back, closed).
 Expected<int> free_loopback_port();
 

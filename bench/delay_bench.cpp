@@ -78,7 +78,7 @@ std::optional<models::DelayModel> measure_training(const DelayBenchOptions& opti
                       const std::string& dir, DelayBenchResult& result, const Progress& progress) {
   std::optional<std::string> program;
   if (options.xgboost) {
-    auto found = find_program(options.xgboost_program);
+    auto found = find_program(options.xgboost_program, "--xgboost", "xgboost");
     if (found) {
       program = *found;
       result.xgboost_program = *found;

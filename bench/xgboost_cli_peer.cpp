@@ -39,21 +39,6 @@ bool parse_evaluation_line(const std::string& line, int& round, double& metric) 
 
 }  // namespace
 
-Expected<std::string> find_program(const std::string& program) {
-  if (program.find('/') != std::string::npos) {
-    if (access(program.c_str(), X_OK) == 0) return program;
-    return Error::invalid("--xgboost", "\"" + program + "\" is not an executable file");
-  }
-  const char* path = std::getenv("PATH");
-  std::istringstream dirs(path == nullptr ? "/usr/bin:/bin" : path);
-  for (std::string dir; std::getline(dirs, dir, ':');) {
-    const std::string candidate = (dir.empty() ? "." : dir) + "/" + program;
-    if (access(candidate.c_str(), X_OK) == 0) return candidate;
-  }
-  return Error::invalid("--xgboost", "no program \"" + program +
-                                         "\" in PATH (Debian's package xgboost installs it)");
-}
-
 Expected<void> write_libsvm(const models::Dataset& data, const std::string& path) {
   std::string out;
   out.reserve(data.values.size() * 8);

@@ -31,9 +31,6 @@ struct CliRun {
   double last_metric = 0;  // the validation metric after that round
 };
 
-// `program` as a path, or a name looked up in PATH.
-Expected<std::string> find_program(const std::string& program);
-
 // Rows as LIBSVM: "label index:value …", 0-based indexes, missing (NaN) values left out; values
 // written in the shortest form that reads back to the same float.
 Expected<void> write_libsvm(const models::Dataset& data, const std::string& path);

@@ -4,6 +4,8 @@
 // the raw events on ClickHouse and SQLite (bench/kpi_bench.hpp).
 // `vigie bench delay [--sites N] …`: the delay model's training against the xgboost program
 // on the same rows and parameters, and its prediction latency per site (bench/delay_bench.hpp).
+// `vigie bench triage [--passes N] …`: incident triage's latency per classification, and its
+// fastText view against the fasttext program on the same lines (bench/triage_bench.hpp).
 // Exit 0 when every system was measured and they agree; 1 when a system could not be
 // measured; 4 when counts or figures differ.
 #include <unistd.h>
@@ -12,6 +14,7 @@
 #include <memory>
 
 #include "bench/delay_bench.hpp"
+#include "bench/triage_bench.hpp"
 #include "bench/ingest_bench.hpp"
 #include "bench/kpi_bench.hpp"
 #include "cli/context.hpp"
@@ -175,6 +178,35 @@ int run_delay(const DelayFlags& flags, const DelayModelSettings& settings) {
   return kExitOk;
 }
 
+struct TriageFlags {
+  bench::TriageBenchOptions options;
+  std::string format = "table";
+};
+
+void add_triage_flags(CLI::App& command, TriageFlags& flags) {
+  auto& o = flags.options;
+  command.add_option("--passes", o.passes, "passes over the held-out texts, one at a time")
+      ->capture_default_str()->check(CLI::PositiveNumber);
+  command.add_option("--fasttext", o.fasttext_program, "the fasttext program (a path or a name in PATH)")
+      ->capture_default_str();
+  command.add_flag("--fasttext-program,!--no-fasttext-program", o.fasttext,
+                   "measure the fasttext program (--no-fasttext-program: Vigie alone, no ratio)");
+  command.add_option("--format", flags.format, "table or json")->capture_default_str()
+      ->check(CLI::IsMember({"table", "json"}));
+  command.add_flag("--keep", o.keep, "keep the temporary directory (lines, models, outputs)");
+}
+
+int run_triage(const TriageFlags& flags, const TriageSettings& settings) {
+  bench::TriageBenchOptions options = flags.options;
+  options.settings = settings;
+  const auto result = bench::run_triage_bench(options, progress_on_terminal());
+  print_result(result, flags.format, flags.format == "json" ? bench::render_triage_json(result) + "\n"
+                                                            : bench::render_triage_table(result));
+  if (!result.complete()) return kExitFailure;
+  if (result.disagreements && *result.disagreements != 0) return kExitMismatch;
+  return kExitOk;
+}
+
 }  // namespace
 
 void add_bench_command(CLI::App& app, Context& context, int& exit_code) {
@@ -196,6 +228,13 @@ void add_bench_command(CLI::App& app, Context& context, int& exit_code) {
   add_delay_flags(*delay, *delay_flags);
   delay->callback([&exit_code, &context, delay_flags] {
     exit_code = run_delay(*delay_flags, context.config().delay);
+  });
+  auto* triage = bench->add_subcommand(
+      "triage", "incident triage: latency per classification, fastText vs the fasttext program");
+  auto triage_flags = std::make_shared<TriageFlags>();
+  add_triage_flags(*triage, *triage_flags);
+  triage->callback([&exit_code, &context, triage_flags] {
+    exit_code = run_triage(*triage_flags, context.config().triage);
   });
 }
 

@@ -4,41 +4,22 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstdlib>
 #include <numeric>
 
 #include "models/triage/incident_text.hpp"
 #include "models/triage/triage_model.hpp"
+#include "support/triage_corpus.hpp"
 
 namespace vigie::models::triage {
 namespace {
 
-std::vector<IncidentText> corpus_slice(std::size_t every) {
-  const char* source = std::getenv("VIGIE_SOURCE_DIR");
-  const std::string dir = std::string{source == nullptr ? "." : source} + "/data/triage/train";
-  auto read = read_incident_corpus(dir);
-  EXPECT_TRUE(read) << dir;
-  std::vector<IncidentText> slice;
-  if (!read) return slice;
-  EXPECT_TRUE(read->refused.empty());
-  for (std::size_t i = 0; i < read->incidents.size(); i += every) slice.push_back(read->incidents[i]);
-  return slice;
-}
-
-StackParams small_params() {
-  StackParams params;
-  params.fasttext.epoch = 5;
-  params.fasttext.dim = 10;
-  params.fasttext.bucket = 20'000;
-  params.forest.trees = 20;
-  params.folds = 2;
-  return params;
-}
+using testing::small_triage_params;
+using testing::triage_corpus_slice;
 
 TEST(TriageStack, SavedAndLoadedAnswersAsTrained) {
-  const auto incidents = corpus_slice(20);  // ~170 texts of every part
+  const auto incidents = triage_corpus_slice(20);  // ~170 texts of every part
   ASSERT_GT(incidents.size(), 150u);
-  auto model = TriageModel::train(incidents, small_params());
+  auto model = TriageModel::train(incidents, small_triage_params());
   ASSERT_TRUE(model) << model.error().describe();
   auto bytes = model->save();
   ASSERT_TRUE(bytes) << bytes.error().describe();

@@ -59,7 +59,7 @@ TEST(Description, EmptyOrOversizeIsRefused) {
   EXPECT_TRUE(check_description(std::string(kMaxDescriptionBytes, 'a')));
   const auto big = check_description(std::string(kMaxDescriptionBytes + 1, 'a'));
   ASSERT_FALSE(big);
-  EXPECT_NE(big.error().message.find("4001"), std::string::npos);
+  EXPECT_NE(big.error().message.find("8001"), std::string::npos);
 }
 
 TEST(Tfidf, WeightsAsWorkedByHand) {
