@@ -1,5 +1,6 @@
 // `vigie eval text --train FILE.csv [--test FILE.csv | --folds K] --text-column C
-// [--text-column C2 …] --label-column L [--views both|fasttext|tfidf] [--format text|json]`:
+// [--text-column C2 …] --label-column L [--views both|fasttext|tfidf] [--combiner forest|mean]
+// [--tfidf-model logistic|svm] [--tfidf-c C] [--format text|json]`:
 // triage's text machinery (fastText + TF-IDF views, random forest) trained and scored on any
 // labelled CSV, to set it beside published results on public data (the OSHA narratives of
 // ../shared/data). Several text columns are joined, in the order given. Without --test, k-fold
@@ -26,6 +27,9 @@ struct EvalTextFlags {
   std::string label_column;
   int folds = 5;
   std::string views = "both";
+  std::string combiner = "forest";
+  std::string tfidf_model;  // empty: models.triage.tfidf_model
+  double tfidf_c = 0;       // 0: models.triage.tfidf_c
   std::string format = "text";
 };
 
@@ -100,6 +104,9 @@ int run_eval_text(Context& context, const EvalTextFlags& flags) {
   }
   triage::StackParams params = triage::stack_params(context.config().triage);
   params.views = triage::views_named(flags.views).value_or(triage::Views::both);  // flag checked
+  params.combiner = triage::combiner_named(flags.combiner).value_or(triage::Combiner::forest);
+  if (!flags.tfidf_model.empty()) params.tfidf.svm = flags.tfidf_model == "svm";
+  if (flags.tfidf_c > 0) params.tfidf.c = flags.tfidf_c;
   Expected<triage::TextEvaluation> evaluation = Error::make(ErrorCode::internal, "not run");
   if (flags.test.empty()) {
     evaluation = triage::cross_validate(*train, flags.folds, params);
@@ -135,6 +142,15 @@ void add_eval_text_command(CLI::App& eval, Context& context, int& exit_code) {
   command->add_option("--label-column", flags->label_column, "label column")->required();
   command->add_option("--views", flags->views, "both, fasttext or tfidf")
       ->check(CLI::IsMember({"both", "fasttext", "tfidf"}))->capture_default_str();
+  command->add_option("--combiner", flags->combiner,
+                      "forest (over the views' out-of-fold probabilities) or mean (of the views)")
+      ->check(CLI::IsMember({"forest", "mean"}))->capture_default_str();
+  command->add_option("--tfidf-model", flags->tfidf_model,
+                      "logistic or svm (default: models.triage.tfidf_model)")
+      ->check(CLI::IsMember({"logistic", "svm"}));
+  command->add_option("--tfidf-c", flags->tfidf_c,
+                      "inverse regularisation of the TF-IDF model (default: models.triage.tfidf_c)")
+      ->check(CLI::Range(0.001, 10000.0));
   command->add_option("--format", flags->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   command->callback([&context, &exit_code, flags] { exit_code = run_eval_text(context, *flags); });
 }

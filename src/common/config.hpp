@@ -63,6 +63,7 @@ struct TriageSettings {
   int fasttext_dim = 30;
   double tfidf_c = 10;
   std::string tfidf_model = "logistic";  // or "svm"
+  int tfidf_char_max = 5;  // character n-grams of 3 to this many characters; below 3: none
 
   int forest_trees = 100;
   int forest_max_depth = 8;

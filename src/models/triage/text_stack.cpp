@@ -92,9 +92,18 @@ Expected<TextStack> TextStack::train(const std::vector<int>& classes,
   TextStack stack;
   stack.classes_ = classes;
   stack.views_kind_ = params.views;
+  stack.combiner_ = params.combiner;
   stack.structured_ = params.structured;
   stack.structured_size_ = examples[0].structured.size();
   const std::size_t outputs = classes.size();
+  std::vector<std::size_t> everyone(examples.size());
+  std::iota(everyone.begin(), everyone.end(), 0);
+  if (params.combiner == Combiner::mean) {
+    auto views = train_views(texts_for(examples, everyone, classes), params);
+    if (!views) return views.error();
+    stack.views_ = std::move(*views);
+    return stack;
+  }
 
   // Out-of-fold forest rows: for each fold, views trained on the others score it.
   const std::vector<int> fold = folds_of(examples.size(), params.folds);
@@ -111,8 +120,6 @@ Expected<TextStack> TextStack::train(const std::vector<int>& classes,
   }
 
   // The views kept: trained on every example.
-  std::vector<std::size_t> everyone(examples.size());
-  std::iota(everyone.begin(), everyone.end(), 0);
   auto views = train_views(texts_for(examples, everyone, classes), params);
   if (!views) return views.error();
   stack.views_ = std::move(*views);
@@ -136,6 +143,21 @@ Expected<std::vector<std::vector<float>>> TextStack::classify(
   if (structured.size() != structured_size_) {
     return Error::invalid("structured", "expected " + std::to_string(structured_size_) + " values");
   }
+  if (combiner_ == Combiner::mean) {
+    std::vector<std::vector<float>> outputs(classes_.size());
+    for (std::size_t o = 0; o < classes_.size(); ++o) {
+      outputs[o].assign(static_cast<std::size_t>(classes_[o]), 0.0f);
+    }
+    for (const auto& view : views_) {
+      const auto probabilities = view->probabilities(text);
+      for (std::size_t o = 0; o < outputs.size(); ++o) {
+        for (std::size_t c = 0; c < outputs[o].size(); ++c) {
+          outputs[o][c] += probabilities[o][c] / static_cast<float>(views_.size());
+        }
+      }
+    }
+    return outputs;
+  }
   Dataset row;
   row.values = forest_row(text, structured);
   row.columns = row.values.size();
@@ -155,6 +177,16 @@ std::string_view views_name(Views views) {
     case Views::both: return "both";
   }
   return "both";
+}
+
+std::string_view combiner_name(Combiner combiner) {
+  return combiner == Combiner::mean ? "mean" : "forest";
+}
+
+std::optional<Combiner> combiner_named(std::string_view name) {
+  if (name == "forest") return Combiner::forest;
+  if (name == "mean") return Combiner::mean;
+  return std::nullopt;
 }
 
 std::optional<Views> views_named(std::string_view name) {
@@ -183,6 +215,7 @@ Expected<std::string> TextStack::save() const {
   JsonWriter meta;
   meta.begin_object()
       .field("views", views_name(views_kind_))
+      .field("combiner", combiner_name(combiner_))
       .field("structured", structured_)
       .field("structured_size", static_cast<std::uint64_t>(structured_size_));
   meta.key("classes").begin_array();
@@ -221,6 +254,11 @@ Expected<TextStack> TextStack::load(std::string_view bytes) {
     return invalid("metadata incomplete");
   }
   stack.views_kind_ = *views_named(views);
+  std::string_view combiner = "forest";  // versions saved before the mean was offered
+  if (meta["combiner"].get_string().get(combiner) == simdjson::SUCCESS && !combiner_named(combiner)) {
+    return invalid("unknown combiner");
+  }
+  stack.combiner_ = *combiner_named(combiner);
   stack.structured_size_ = structured_size;
   for (const auto c : classes) stack.classes_.push_back(static_cast<int>(c.get_int64().value_unsafe()));
   std::vector<std::string_view> blobs;
@@ -231,7 +269,8 @@ Expected<TextStack> TextStack::load(std::string_view bytes) {
     bytes.remove_prefix(n);
   }
   const std::size_t view_count = stack.views_kind_ == Views::both ? 2 : 1;
-  if (blobs.size() != view_count + stack.classes_.size()) return invalid("wrong number of parts");
+  const std::size_t forest_count = stack.combiner_ == Combiner::forest ? stack.classes_.size() : 0;
+  if (blobs.size() != view_count + forest_count) return invalid("wrong number of parts");
   std::size_t next = 0;
   if (stack.views_kind_ != Views::tfidf_only) {
     auto view = FastTextModel::load(blobs[next++], stack.classes_);
@@ -243,8 +282,8 @@ Expected<TextStack> TextStack::load(std::string_view bytes) {
     if (!view) return view.error();
     stack.views_.push_back(std::move(*view));
   }
-  for (const int c : stack.classes_) {
-    auto forest = Forest::load(blobs[next++], c);
+  for (std::size_t o = 0; o < forest_count; ++o) {
+    auto forest = Forest::load(blobs[next++], stack.classes_[o]);
     if (!forest) return forest.error();
     stack.forests_.push_back(std::move(*forest));
   }

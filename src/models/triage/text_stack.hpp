@@ -35,6 +35,13 @@ enum class Views { both, fasttext_only, tfidf_only };
 std::string_view views_name(Views views);
 std::optional<Views> views_named(std::string_view name);
 
+// How the views' probabilities become the answer: a random forest over their out-of-fold
+// probabilities and the structured inputs (the product's triage), or their plain mean (no
+// learning, no structured inputs: the ablation that shows what the forest adds).
+enum class Combiner { forest, mean };
+std::string_view combiner_name(Combiner combiner);  // "forest", "mean"
+std::optional<Combiner> combiner_named(std::string_view name);
+
 struct StackParams {
   FastTextParams fasttext;
   TfidfModelParams tfidf;
@@ -42,6 +49,7 @@ struct StackParams {
   int folds = 5;
   Views views = Views::both;
   bool structured = true;  // off: the forests read the text views alone
+  Combiner combiner = Combiner::forest;
 };
 
 class TextStack {
@@ -70,11 +78,12 @@ class TextStack {
 
   std::vector<int> classes_;
   Views views_kind_ = Views::both;
+  Combiner combiner_ = Combiner::forest;
   bool structured_ = true;
   std::size_t structured_size_ = 0;
   // The views in use, in the order fastText, TF-IDF; each covers every output.
   std::vector<std::unique_ptr<TextModel>> views_;
-  std::vector<Forest> forests_;
+  std::vector<Forest> forests_;  // one per output; none with Combiner::mean
 };
 
 }  // namespace vigie::models::triage

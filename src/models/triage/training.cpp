@@ -37,6 +37,7 @@ StackParams stack_params(const TriageSettings& settings) {
   params.fasttext.dim = settings.fasttext_dim;
   params.tfidf.c = settings.tfidf_c;
   params.tfidf.svm = settings.tfidf_model == "svm";
+  params.tfidf.features.char_max = settings.tfidf_char_max;  // below char_min: no char n-grams
   params.forest.trees = settings.forest_trees;
   params.forest.max_depth = settings.forest_max_depth;
   params.folds = settings.folds;
