@@ -6,6 +6,7 @@
 #include "events/parse.hpp"
 #include "models/triage/critical_alert.hpp"
 #include "models/triage/company_incidents.hpp"
+#include "models/triage/similar_incidents.hpp"
 #include "models/triage/training.hpp"
 #include "store/store.hpp"
 #include "support/temp_dir.hpp"
@@ -133,7 +134,48 @@ TEST(CompanyIncidents, ARelabelledIncidentChangesTheNextTrainingSet) {
   EXPECT_EQ(after->corrected, 2u);
   EXPECT_EQ(after->texts[1].labels, (Labels{Type::technical, Severity::critical, Urgency::within_1h}));
   EXPECT_EQ(after->texts[2].id, "CH-1/I-2");
+  // I-2's text is I-1's (same site, opened at the same instant, not before): no similar one.
+  EXPECT_EQ(after->texts[2].similar_labels, kNoLabels);
   EXPECT_EQ(after->texts[2].labels, (Labels{Type::administrative, Severity::low, Urgency::within_3d}));
+}
+
+TEST(SimilarIncidents, JaccardOfWordSets) {
+  EXPECT_DOUBLE_EQ(jaccard({"a", "b", "c"}, {"b", "c", "d"}), 0.5);
+  EXPECT_DOUBLE_EQ(jaccard({}, {}), 0.0);
+  EXPECT_EQ(word_set("Fuite, fuite à l'étage"), (std::vector<std::string>{"a", "etage", "fuite", "l"}));
+}
+
+events::Event opened_text(const std::string& site, const std::string& incident,
+                          const std::string& at, const std::string& text, const std::string& labels) {
+  return event_from(event_json("o-" + site + incident, "incident.opened", site, at,
+                               R"({"incident_id":")" + incident + R"(","description":")" + text +
+                                   "\"" + labels + "}"));
+}
+
+TEST(SimilarIncidents, TheLabelsOfTheMostSimilarRecentIncidentOfTheSite) {
+  CompanyIncidents incidents;
+  incidents.apply(opened_text("CH-1", "I-1", "2026-11-20T09:00:00+01:00",
+                              "Fuite sur la colonne d'eau au R+2",
+                              R"(,"category":"technical","severity":"medium","urgency":"1d")"));
+  incidents.apply(opened_text("CH-1", "I-2", "2026-11-25T09:00:00+01:00",
+                              "Livraison de parpaings en retard",
+                              R"(,"category":"material","severity":"low","urgency":"3d")"));
+  incidents.apply(opened_text("CH-2", "I-9", "2026-11-26T09:00:00+01:00",
+                              "Fuite sur la colonne d'eau au R+1",
+                              R"(,"category":"safety","severity":"high","urgency":"4h")"));
+  const auto words = word_set("Nouvelle fuite sur la colonne d'eau au R+3");  // 8 of 11 words shared
+  const auto at = [](const char* text) { return *parse_rfc3339(text); };
+  EXPECT_EQ(incidents.similar_labels("CH-1", words, at("2026-11-30T10:00:00+01:00"), "I-5"),
+            (Labels{Type::technical, Severity::medium, Urgency::within_1d}));
+  // Only before the incident, within 30 days, on its own site, and not itself.
+  EXPECT_EQ(incidents.similar_labels("CH-1", words, at("2026-11-20T08:00:00+01:00"), "I-5"), kNoLabels);
+  EXPECT_EQ(incidents.similar_labels("CH-1", words, at("2026-12-21T10:00:00+01:00"), "I-5"), kNoLabels);
+  EXPECT_EQ(incidents.similar_labels("CH-3", words, at("2026-11-30T10:00:00+01:00"), "I-5"), kNoLabels);
+  EXPECT_EQ(incidents.similar_labels("CH-1", words, at("2026-11-30T10:00:00+01:00"), "I-1"), kNoLabels);
+  // A correction of the similar incident is what counts.
+  incidents.apply(relabelled("I-1", R"("severity":"high")"));
+  EXPECT_EQ(incidents.similar_labels("CH-1", words, at("2026-11-30T10:00:00+01:00"), "I-5")[1],
+            Severity::high);
 }
 
 TEST(CriticalAlert, SaysWhatWhereWhyAndWhatToDoInFrench) {

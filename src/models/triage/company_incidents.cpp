@@ -3,6 +3,7 @@
 #include <unordered_map>
 
 #include "events/data_fields.hpp"
+#include "models/triage/similar_incidents.hpp"
 
 namespace vigie::models::triage {
 namespace {
@@ -84,6 +85,7 @@ void CompanyIncidents::apply(const events::Event& event) {
       if (record.opened_at) return;  // the first opening is the incident's
       record.opened_at = event.occurred_at;
       record.description = std::string{data->text("description")};
+      record.words = word_set(record.description);
       record.given = labels_in(*data);
       return;
     case EventType::incident_classified:
@@ -108,6 +110,29 @@ const IncidentRecord* CompanyIncidents::find(const std::string& site_id,
                                              const std::string& incident_id) const {
   const auto it = records_.find({site_id, incident_id});
   return it == records_.end() ? nullptr : &it->second;
+}
+
+Labels CompanyIncidents::similar_labels(const std::string& site_id,
+                                        const std::vector<std::string>& words, Instant at,
+                                        const std::string& except_incident) const {
+  const IncidentRecord* best = nullptr;  // the most similar; the latest among equals
+  double best_similarity = 0;
+  for (auto it = records_.lower_bound({site_id, std::string{}});
+       it != records_.end() && it->first.first == site_id; ++it) {
+    const IncidentRecord& other = it->second;
+    if (!other.opened_at || other.incident_id == except_incident || *other.opened_at >= at ||
+        at - *other.opened_at > kSimilarWindow) {
+      continue;
+    }
+    const double similarity = jaccard(words, other.words);
+    if (similarity < kMinSimilarity) continue;
+    if (best == nullptr || similarity > best_similarity ||
+        (similarity == best_similarity && *other.opened_at > *best->opened_at)) {
+      best = &other;
+      best_similarity = similarity;
+    }
+  }
+  return best == nullptr ? kNoLabels : best->labels();
 }
 
 CorrectionShare CompanyIncidents::correction_share() const {
@@ -157,6 +182,8 @@ std::vector<IncidentText> labelled_incidents(const CompanyIncidents& incidents,
     }
     text.opened_at = record.opened_at;
     text.labels = *labels;
+    text.similar_labels =
+        incidents.similar_labels(record.site_id, record.words, *record.opened_at, record.incident_id);
     out.push_back(std::move(text));
   }
   return out;

@@ -34,6 +34,7 @@ struct IncidentRecord {
   std::string site_id;
   std::string incident_id;
   std::string description;  // empty until the opening arrives
+  std::vector<std::string> words;  // its word set (similar_incidents.hpp)
   std::optional<Instant> opened_at;
   std::optional<Instant> resolved_at;
   Labels given = kNoLabels;      // by the opening
@@ -71,6 +72,12 @@ class CompanyIncidents {
   }
   CorrectionShare correction_share() const;
 
+  // The labels in force of the incident of `site_id` most similar to `words`, opened in the
+  // kSimilarWindow before `at` (not `except_incident` itself); -1 for each output when none is
+  // similar enough (kMinSimilarity).
+  Labels similar_labels(const std::string& site_id, const std::vector<std::string>& words, Instant at,
+                        const std::string& except_incident) const;
+
  private:
   std::map<std::pair<std::string, std::string>, IncidentRecord> records_;  // by (site, incident)
 };
@@ -80,7 +87,8 @@ Expected<CompanyIncidents> load_company_incidents(const store::Store& store,
                                                   std::int64_t* watermark = nullptr);
 
 // The company's incidents that people labelled (person_labels), as training texts: the site's
-// type and the opening time as structured inputs. Ids "<site>/<incident>".
+// type, the opening time and the similar recent incident's labels as structured inputs.
+// Ids "<site>/<incident>".
 std::vector<IncidentText> labelled_incidents(const CompanyIncidents& incidents,
                                              const std::vector<store::SiteRow>& sites);
 

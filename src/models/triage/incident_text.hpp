@@ -30,6 +30,9 @@ struct IncidentText {
   std::string site_type;    // one of events::kSiteTypes, or empty
   std::optional<Instant> opened_at;
   std::array<int, kOutputs> labels = {-1, -1, -1};  // class per output; -1 unknown
+  // How the most similar recent incident on the same site is labelled (similar_incidents.hpp):
+  // a class per output, -1 when there is none (always for the shipped corpus: no site history).
+  std::array<int, kOutputs> similar_labels = {-1, -1, -1};
 };
 
 struct ReadIncidents {

@@ -245,6 +245,8 @@ void LiveTriage::classify_pending(const std::shared_ptr<const LoadedTriage>& mod
       const IncidentRecord* found = incidents_.find(key.first, key.second);
       if (found == nullptr || !found->needs_classification()) continue;
       record = *found;
+      text.similar_labels = incidents_.similar_labels(record.site_id, record.words,
+                                                      *record.opened_at, record.incident_id);
     }
     text.id = record.incident_id;
     text.description = record.description;

@@ -70,6 +70,7 @@ class TextStack {
 
   const std::vector<int>& classes() const { return classes_; }
   Views views() const { return views_kind_; }
+  std::size_t structured_size() const { return structured_size_; }
 
  private:
   TextStack() = default;

@@ -13,7 +13,7 @@ namespace vigie::models::triage {
 
 std::vector<float> structured_inputs(const IncidentText& incident) {
   constexpr float kUnknown = std::numeric_limits<float>::quiet_NaN();
-  std::vector<float> inputs(3, kUnknown);
+  std::vector<float> inputs(3 + kOutputs, kUnknown);
   const auto& types = events::kSiteTypes;
   const auto type = std::find(std::begin(types), std::end(types), incident.site_type);
   if (type != std::end(types)) inputs[0] = static_cast<float>(type - std::begin(types));
@@ -21,6 +21,9 @@ std::vector<float> structured_inputs(const IncidentText& incident) {
     inputs[1] = static_cast<float>(paris_hour(*incident.opened_at));
     inputs[2] = static_cast<float>(
         std::chrono::weekday{std::chrono::sys_days{paris_date(*incident.opened_at)}}.iso_encoding());
+  }
+  for (std::size_t o = 0; o < kOutputs; ++o) {
+    if (incident.similar_labels[o] >= 0) inputs[3 + o] = static_cast<float>(incident.similar_labels[o]);
   }
   return inputs;
 }
@@ -51,7 +54,9 @@ Expected<TriageModel> TriageModel::load(std::string_view bytes) {
 
 Expected<TriagePrediction> TriageModel::classify(const IncidentText& incident,
                                                  const SlaHours& sla) const {
-  auto outputs = stack_.classify(text_tokens(incident.description), structured_inputs(incident));
+  std::vector<float> inputs = structured_inputs(incident);
+  inputs.resize(std::min(inputs.size(), stack_.structured_size()));  // an older version: fewer
+  auto outputs = stack_.classify(text_tokens(incident.description), inputs);
   if (!outputs) return outputs.error();
   TriagePrediction prediction;
   for (std::size_t o = 0; o < kOutputs; ++o) {

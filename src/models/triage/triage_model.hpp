@@ -22,8 +22,10 @@ struct TriagePrediction {
   double sla_hours = 0;
 };
 
-// The structured inputs of an incident: its site type's index (NaN when not given), then the
-// hour and the ISO weekday in Paris of opened_at (NaN when not given).
+// The structured inputs of an incident: its site type's index (NaN when not given), the hour
+// and the ISO weekday in Paris of opened_at (NaN when not given), then the class of each output
+// of the most similar recent incident on its site (NaN when none). A version trained before the
+// last three existed reads the first three.
 std::vector<float> structured_inputs(const IncidentText& incident);
 
 class TriageModel {
