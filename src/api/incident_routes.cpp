@@ -6,6 +6,8 @@
 //                                     people corrected (models.md: a tracked metric)
 //   GET  /api/v1/alerts[?status=all]  the open alerts, newest first (all: the history too)
 // An empty or oversized description is refused (422, naming the field) before any model runs.
+#include <algorithm>
+
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
 #include "common/json_writer.hpp"
@@ -39,10 +41,13 @@ HttpResponse post_classify(ApiServices& services, const HttpRequest& request) {
 HttpResponse get_triage_model(ApiServices& services, const HttpRequest& request) {
   auto principal = services.auth.authenticate(request, Permission::read);
   if (!principal) return auth_error_response(principal.error());
-  auto active = services.store.model_version(std::string{triage::kTriageModelName}, 0);
-  if (!active) return json_error(active.error());
-  if (!*active) return no_triage_model();
-  const store::ModelVersionRow& row = **active;
+  // The listing, not model_version(): that one reads the model's file (tens of MB).
+  auto versions = services.store.model_versions(std::string{triage::kTriageModelName});
+  if (!versions) return json_error(versions.error());
+  const auto active = std::find_if(versions->begin(), versions->end(),
+                                   [](const store::ModelVersionRow& row) { return row.active; });
+  if (active == versions->end()) return no_triage_model();
+  const store::ModelVersionRow& row = *active;
   const triage::CorrectionShare share = services.triage->correction_share();
   JsonWriter json;
   json.begin_object().key("model").begin_object()

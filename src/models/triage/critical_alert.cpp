@@ -30,6 +30,24 @@ std::string label_text(const Labels& labels, Output output) {
   return cls < 0 ? "non renseigné" : std::string{class_names(output)[static_cast<std::size_t>(cls)]};
 }
 
+// What Direction should do first, by type: people before anything for safety.
+std::string_view what_to_do(int type) {
+  switch (type) {
+    case Type::technical:
+      return "appeler le chef de chantier, faire arrêter le travail concerné et obtenir la réponse "
+             "du bureau d'études, puis prendre l'incident en charge.";
+    case Type::material:
+      return "appeler le chef de chantier, faire sécuriser l'équipement en cause et trouver un "
+             "remplacement, puis prendre l'incident en charge.";
+    case Type::administrative:
+      return "appeler le responsable d'affaire pour lever le blocage, puis prendre l'incident en "
+             "charge.";
+    default:  // Sécurité, or not yet known
+      return "appeler le chef de chantier, vérifier que la zone est sécurisée et que les secours "
+             "ont été prévenus si quelqu'un est blessé, puis prendre l'incident en charge.";
+  }
+}
+
 }  // namespace
 
 bool is_open_critical(const IncidentRecord& record) {
@@ -85,9 +103,7 @@ store::AlertRow critical_alert(const IncidentRecord& record, const std::string& 
     }
     message += ".";
   }
-  message += " À faire : appeler le chef de chantier, vérifier que la zone est sécurisée et "
-             "que les secours ont été prévenus si quelqu'un est blessé, puis prendre l'incident "
-             "en charge.";
+  message += " À faire : " + std::string{what_to_do(type)};
   row.message = std::move(message);
 
   JsonWriter figures;
