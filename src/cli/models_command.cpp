@@ -4,6 +4,7 @@
 // whole stored history, records a version with its held-out metrics and makes it the active
 // one; evaluation measures a recorded version again on every site completed since its cut and
 // writes the report as Markdown and JSON under <data_dir>/models/.
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -15,6 +16,7 @@
 #include "common/paris_time.hpp"
 #include "models/delay/training.hpp"
 #include "models/delay/history_loader.hpp"
+#include "models/triage/company_incidents.hpp"
 #include "models/triage/training.hpp"
 
 namespace vigie::cli {
@@ -91,6 +93,18 @@ int run_models(Context& context) {
                 static_cast<long long>(row.version),
                 format_paris_rfc3339(row.created_at).substr(0, 19).c_str(), row.trained_by.c_str(),
                 row.active ? "oui" : "non", row.metrics.substr(0, 120).c_str());
+  }
+  const bool has_triage = std::any_of(rows.begin(), rows.end(), [](const auto& row) {
+    return row.model == models::triage::kTriageModelName;
+  });
+  if (has_triage) {  // models.md: the share of corrected predictions is a tracked metric
+    auto incidents = models::triage::load_company_incidents(context.store());
+    if (!incidents) return report_failure("models", incidents.error());
+    const auto share = incidents->correction_share();
+    std::printf("\nTri des incidents : %s par Vigie, dont %s par une personne (%s %%).\n",
+                count_fr(share.classified, "incident classé", "incidents classés").c_str(),
+                count_fr(share.corrected, "corrigé", "corrigés").c_str(),
+                format_decimal_fr(share.share() * 100.0, 1).c_str());
   }
   return kExitOk;
 }
