@@ -1,0 +1,100 @@
+// The GAP instances of the OR-Library format (gap_instance.hpp) and the independent checker
+// (gap_checker.hpp), on hand-made instances whose values are worked out by hand, and on the
+// 60 published instances of ../shared/data/orlib-gap.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "common/file_io.hpp"
+#include "models/planning/gap_checker.hpp"
+#include "models/planning/gap_instance.hpp"
+
+namespace vigie::models::planning {
+namespace {
+
+// 2 agents × 3 jobs. Costs: agent 0 = 4 6 5, agent 1 = 7 3 8; resources: agent 0 = 2 3 4,
+// agent 1 = 3 2 5; capacities 6 and 5.
+constexpr std::string_view kSmall = "2 3\n4 6 5\n7 3 8\n2 3 4\n3 2 5\n6 5\n";
+
+TEST(GapInstance, ReadsASingleInstanceNamedByItsStem) {
+  auto read = parse_gap_file(kSmall, "tiny");
+  ASSERT_TRUE(read) << read.error().describe();
+  ASSERT_EQ(read->size(), 1u);
+  const GapInstance& gap = read->front();
+  EXPECT_EQ(gap.name, "tiny");
+  EXPECT_EQ(gap.agents, 2);
+  EXPECT_EQ(gap.jobs, 3);
+  EXPECT_EQ(gap.c(1, 1), 3);
+  EXPECT_EQ(gap.a(0, 2), 4);
+  EXPECT_EQ(gap.capacity, (std::vector<std::int64_t>{6, 5}));
+}
+
+TEST(GapInstance, ReadsAFileWithACountNamingEachByPosition) {
+  const std::string two = "2\n" + std::string{kSmall} + "1 1\n9\n2\n3\n";
+  auto read = parse_gap_file(two, "gapx");
+  ASSERT_TRUE(read) << read.error().describe();
+  ASSERT_EQ(read->size(), 2u);
+  EXPECT_EQ((*read)[0].name, "gapx-1");
+  EXPECT_EQ((*read)[1].name, "gapx-2");
+  EXPECT_EQ((*read)[1].c(0, 0), 9);
+  EXPECT_EQ((*read)[1].capacity[0], 3);
+}
+
+TEST(GapInstance, RefusesBadInputNamingWhere) {
+  auto letters = parse_gap_file("2 3\n4 6 x\n", "bad");
+  ASSERT_FALSE(letters);
+  EXPECT_EQ(letters.error().field, "bad:2");
+  EXPECT_EQ(letters.error().message, "\"x\" is not an integer");
+  auto short_file = parse_gap_file("2 3\n4 6 5\n", "cut");
+  ASSERT_FALSE(short_file);
+  EXPECT_NE(short_file.error().message.find("expects 14 numbers after its size, the file has 3"),
+            std::string::npos);
+  auto negative = parse_gap_file("1 1\n5\n-2\n4\n", "neg");
+  ASSERT_FALSE(negative);
+  EXPECT_EQ(negative.error().field, "neg:3");
+  EXPECT_NE(negative.error().message.find("a resource is -2"), std::string::npos);
+  EXPECT_FALSE(parse_gap_file("", "empty"));
+  auto extra = parse_gap_file(std::string{kSmall} + "7\n", "extra");
+  ASSERT_FALSE(extra);
+}
+
+TEST(GapChecker, FeasibleAssignmentAndItsValueByHand) {
+  const GapInstance gap = parse_gap_file(kSmall, "tiny")->front();
+  // Jobs 0, 2 on agent 0 (load 2 + 4 = 6 ≤ 6), job 1 on agent 1 (load 2 ≤ 5): 4 + 5 + 3 = 12.
+  const int best[] = {0, 1, 0};
+  const GapCheck ok = check_assignment(gap, best);
+  EXPECT_TRUE(ok.feasible);
+  EXPECT_EQ(ok.value, 12);
+  EXPECT_EQ(ok.load, (std::vector<std::int64_t>{6, 2}));
+  // Everything on agent 0: load 9 over 6.
+  const int all_on_zero[] = {0, 0, 0};
+  const GapCheck over = check_assignment(gap, all_on_zero);
+  EXPECT_FALSE(over.feasible);
+  ASSERT_EQ(over.problems.size(), 1u);
+  EXPECT_EQ(over.problems[0], "agent 0: load 9 over its capacity 6");
+  const int unknown[] = {0, 2, 0};
+  EXPECT_EQ(check_assignment(gap, unknown).problems.at(0), "job 1: agent 2 is not one of the 2 agents");
+  const int too_few[] = {0, 1};
+  EXPECT_FALSE(check_assignment(gap, too_few).feasible);
+}
+
+TEST(GapInstance, ReadsThe60PublishedInstances) {
+  const char* source = std::getenv("VIGIE_SOURCE_DIR");
+  const std::filesystem::path dir =
+      std::filesystem::path{source == nullptr ? "." : source} / "../shared/data/orlib-gap";
+  int count = 0;
+  for (int k = 1; k <= 12; ++k) {
+    const std::string stem = "gap" + std::to_string(k);
+    auto text = read_file(dir / (stem + ".txt"));
+    ASSERT_TRUE(text) << text.error().describe();
+    auto read = parse_gap_file(*text, stem);
+    ASSERT_TRUE(read) << read.error().describe();
+    EXPECT_EQ(read->size(), 5u);
+    count += static_cast<int>(read->size());
+  }
+  EXPECT_EQ(count, 60);
+}
+
+}  // namespace
+}  // namespace vigie::models::planning
