@@ -9,6 +9,7 @@
 #include "common/file_io.hpp"
 #include "models/planning/gap_checker.hpp"
 #include "models/planning/gap_instance.hpp"
+#include "models/planning/gap_local_search.hpp"
 
 namespace vigie::models::planning {
 namespace {
@@ -77,6 +78,31 @@ TEST(GapChecker, FeasibleAssignmentAndItsValueByHand) {
   EXPECT_EQ(check_assignment(gap, unknown).problems.at(0), "job 1: agent 2 is not one of the 2 agents");
   const int too_few[] = {0, 1};
   EXPECT_FALSE(check_assignment(gap, too_few).feasible);
+}
+
+// The tiny instance's 8 assignments by hand: feasible are (0,0,1) = 18, (0,1,0) = 12 and
+// (1,1,0) = 15; so the minimum is 12 and the maximum 18.
+TEST(GapLocalSearch, FindsTheOptimaWorkedOutByHand) {
+  const GapInstance gap = parse_gap_file(kSmall, "tiny")->front();
+  for (const auto& [sense, optimum] : {std::pair{Sense::minimise, 12}, std::pair{Sense::maximise, 18}}) {
+    LocalSearchOptions options;
+    options.sense = sense;
+    options.max_iterations = 200;
+    const auto found = gap_local_search(gap, options);
+    ASSERT_TRUE(found.assignment) << sense_name(sense);
+    const GapCheck check = check_assignment(gap, *found.assignment);
+    EXPECT_TRUE(check.feasible);
+    EXPECT_EQ(check.value, optimum) << sense_name(sense);
+    EXPECT_EQ(found.value, check.value);
+  }
+}
+
+TEST(GapLocalSearch, NoFeasibleAssignmentIsNoAnswer) {
+  // One job of size 4 and agents of capacity 3: nothing fits.
+  const GapInstance gap = parse_gap_file("2 1\n1\n1\n4\n4\n3 3\n", "none")->front();
+  LocalSearchOptions options;
+  options.max_iterations = 50;
+  EXPECT_FALSE(gap_local_search(gap, options).assignment);
 }
 
 TEST(GapInstance, ReadsThe60PublishedInstances) {
