@@ -10,6 +10,7 @@
 #include "models/planning/gap_checker.hpp"
 #include "models/planning/gap_instance.hpp"
 #include "models/planning/gap_local_search.hpp"
+#include "models/planning/solver_cbc.hpp"
 
 namespace vigie::models::planning {
 namespace {
@@ -103,6 +104,35 @@ TEST(GapLocalSearch, NoFeasibleAssignmentIsNoAnswer) {
   LocalSearchOptions options;
   options.max_iterations = 50;
   EXPECT_FALSE(gap_local_search(gap, options).assignment);
+}
+
+TEST(GapExact, ProvesTheOptimaWorkedOutByHand) {
+  const GapInstance gap = parse_gap_file(kSmall, "tiny")->front();
+  for (const auto& [sense, optimum] : {std::pair{Sense::minimise, 12}, std::pair{Sense::maximise, 18}}) {
+    ExactOptions options;
+    options.sense = sense;
+    const ExactResult exact = solve_gap_cbc(gap, options);
+    ASSERT_TRUE(exact.assignment) << sense_name(sense);
+    EXPECT_TRUE(exact.proven_optimal);
+    EXPECT_EQ(exact.value, optimum);
+    EXPECT_EQ(check_assignment(gap, *exact.assignment).value, optimum);
+    ASSERT_TRUE(exact.bound);
+    EXPECT_NEAR(*exact.bound, optimum, 1e-6);
+  }
+}
+
+TEST(GapExact, StartsFromAGivenAssignmentAndProvesNothingFits) {
+  const GapInstance gap = parse_gap_file(kSmall, "tiny")->front();
+  const std::vector<int> start = {1, 1, 0};  // feasible, 15: not the minimum
+  ExactOptions options;
+  options.start = &start;
+  const ExactResult exact = solve_gap_cbc(gap, options);
+  EXPECT_TRUE(exact.proven_optimal);
+  EXPECT_EQ(exact.value, 12);
+  const GapInstance none = parse_gap_file("2 1\n1\n1\n4\n4\n3 3\n", "none")->front();
+  const ExactResult infeasible = solve_gap_cbc(none, {});
+  EXPECT_TRUE(infeasible.proven_infeasible);
+  EXPECT_FALSE(infeasible.assignment);
 }
 
 TEST(GapInstance, ReadsThe60PublishedInstances) {
