@@ -6,6 +6,8 @@
 // on the same rows and parameters, and its prediction latency per site (bench/delay_bench.hpp).
 // `vigie bench triage [--passes N] …`: incident triage's latency per classification, and its
 // fastText view against the fasttext program on the same lines (bench/triage_bench.hpp).
+// `vigie bench planner --gap FILE… --sense max|min …`: the planner's GAP solvers on OR-Library
+// instances, against known optima and the cbc program (bench/planner_bench.hpp).
 // Exit 0 when every system was measured and they agree; 1 when a system could not be
 // measured; 4 when counts or figures differ.
 #include <unistd.h>
@@ -14,6 +16,7 @@
 #include <memory>
 
 #include "bench/delay_bench.hpp"
+#include "bench/planner_bench.hpp"
 #include "bench/triage_bench.hpp"
 #include "bench/ingest_bench.hpp"
 #include "bench/kpi_bench.hpp"
@@ -207,6 +210,44 @@ int run_triage(const TriageFlags& flags, const TriageSettings& settings) {
   return kExitOk;
 }
 
+struct PlannerFlags {
+  bench::PlannerBenchOptions options;
+  std::string sense;
+  std::string method = "auto";
+  std::string format = "table";
+};
+
+void add_planner_flags(CLI::App& command, PlannerFlags& flags) {
+  auto& o = flags.options;
+  command.add_option("--gap", o.files, "OR-Library GAP files (several instances with a count, or one)")
+      ->required()->check(CLI::ExistingFile);
+  command.add_option("--sense", flags.sense, "max or min")->required()
+      ->check(CLI::IsMember({"max", "min"}));
+  command.add_option("--time-limit", o.time_limit, "seconds per instance")->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  command.add_option("--method", flags.method, "auto, exact (CBC alone) or heuristic (tabu search alone)")
+      ->capture_default_str()->check(CLI::IsMember({"auto", "exact", "heuristic"}));
+  command.add_option("--peer", o.peer, "cbc: also solve each instance with the cbc program")
+      ->check(CLI::IsMember({"cbc"}));
+  command.add_option("--cbc", o.cbc_program, "the cbc program (a path or a name in PATH)")
+      ->capture_default_str();
+  command.add_option("--format", flags.format, "table or json")->capture_default_str()
+      ->check(CLI::IsMember({"table", "json"}));
+  command.add_flag("--keep", o.keep, "keep the temporary directory (LP files, cbc's solutions)");
+}
+
+int run_planner(const PlannerFlags& flags) {
+  bench::PlannerBenchOptions options = flags.options;
+  options.sense = flags.sense == "min" ? models::planning::Sense::minimise : models::planning::Sense::maximise;
+  options.method = flags.method == "exact"       ? models::planning::GapMethod::exact
+                   : flags.method == "heuristic" ? models::planning::GapMethod::heuristic
+                                                 : models::planning::GapMethod::automatic;
+  const auto result = bench::run_planner_bench(options, progress_on_terminal());
+  print_result(result, flags.format, flags.format == "json" ? bench::render_planner_json(result) + "\n"
+                                                            : bench::render_planner_table(result));
+  return result.problems.empty() ? kExitOk : kExitFailure;
+}
+
 }  // namespace
 
 void add_bench_command(CLI::App& app, Context& context, int& exit_code) {
@@ -236,6 +277,11 @@ void add_bench_command(CLI::App& app, Context& context, int& exit_code) {
   triage->callback([&exit_code, &context, triage_flags] {
     exit_code = run_triage(*triage_flags, context.config().triage);
   });
+  auto* planner = bench->add_subcommand(
+      "planner", "team planning's GAP solvers on OR-Library instances, against known optima and cbc");
+  auto planner_flags = std::make_shared<PlannerFlags>();
+  add_planner_flags(*planner, *planner_flags);
+  planner->callback([&exit_code, planner_flags] { exit_code = run_planner(*planner_flags); });
 }
 
 }  // namespace vigie::cli
