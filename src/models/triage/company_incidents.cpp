@@ -1,5 +1,7 @@
 #include "models/triage/company_incidents.hpp"
 
+#include <algorithm>
+
 #include <unordered_map>
 
 #include "events/data_fields.hpp"
@@ -8,8 +10,6 @@
 namespace vigie::models::triage {
 namespace {
 
-constexpr std::array<std::string_view, kOutputs> kLabelFields = {"category", "severity",
-                                                                 "urgency"};
 constexpr std::array<std::string_view, kOutputs> kProbabilityFields = {
     "category_probability", "severity_probability", "urgency_probability"};
 
@@ -33,26 +33,28 @@ void overwrite_given(Labels& into, const Labels& from) {
 
 }  // namespace
 
+Labels IncidentRecord::person_given() const {
+  Labels out = given;
+  overwrite_given(out, corrected);
+  return out;
+}
+
 Labels IncidentRecord::labels() const {
   Labels out = predicted;
-  overwrite_given(out, given);
-  overwrite_given(out, corrected);
+  overwrite_given(out, person_given());
   return out;
 }
 
 bool IncidentRecord::needs_classification() const {
   if (!opened_at || model_version != 0) return false;
-  for (std::size_t o = 0; o < kOutputs; ++o) {
-    if (given[o] < 0 && corrected[o] < 0) return true;
-  }
-  return false;
+  const Labels known = person_given();
+  return std::find(known.begin(), known.end(), -1) != known.end();
 }
 
 std::optional<Labels> IncidentRecord::person_labels() const {
   if (!opened_at) return std::nullopt;
   const bool reviewed = corrected != kNoLabels;
-  Labels out = given;
-  overwrite_given(out, corrected);
+  Labels out = person_given();
   for (std::size_t o = 0; o < kOutputs; ++o) {
     if (out[o] >= 0) continue;
     if (!reviewed || predicted[o] < 0) return std::nullopt;
@@ -66,14 +68,14 @@ bool IncidentRecord::prediction_corrected(Output output) const {
   return predicted[o] >= 0 && corrected[o] >= 0 && corrected[o] != predicted[o];
 }
 
-void CompanyIncidents::apply(const events::Event& event) {
+const IncidentRecord* CompanyIncidents::apply(const events::Event& event) {
   using events::EventType;
-  if (event.type != EventType::incident_opened && event.type != EventType::incident_classified &&
-      event.type != EventType::incident_relabelled && event.type != EventType::incident_resolved) {
-    return;
+  if (std::find(kIncidentEventTypes.begin(), kIncidentEventTypes.end(), event.type) ==
+      kIncidentEventTypes.end()) {
+    return nullptr;
   }
   const auto data = events::DataFields::of(event);
-  if (!data) return;
+  if (!data) return nullptr;
   const std::string incident_id{data->text("incident_id")};
   IncidentRecord& record = records_[{event.site_id, incident_id}];
   if (record.incident_id.empty()) {
@@ -82,27 +84,27 @@ void CompanyIncidents::apply(const events::Event& event) {
   }
   switch (event.type) {
     case EventType::incident_opened:
-      if (record.opened_at) return;  // the first opening is the incident's
+      if (record.opened_at) return &record;  // the first opening is the incident's
       record.opened_at = event.occurred_at;
       record.description = std::string{data->text("description")};
       record.words = word_set(record.description);
       record.given = labels_in(*data);
-      return;
+      return &record;
     case EventType::incident_classified:
-      if (record.model_version != 0) return;  // the first classification is the one people saw
+      if (record.model_version != 0) return &record;  // the first classification is the one people saw
       record.predicted = labels_in(*data);
       for (std::size_t o = 0; o < kOutputs; ++o) {
         record.predicted_probability[o] =
             data->number(kProbabilityFields[o]).value_or(0.0);
       }
       record.model_version = static_cast<std::int64_t>(data->number("model_version").value_or(0));
-      return;
+      return &record;
     case EventType::incident_relabelled:
       overwrite_given(record.corrected, labels_in(*data));
-      return;
+      return &record;
     default:  // incident.resolved
       if (!record.resolved_at) record.resolved_at = event.occurred_at;
-      return;
+      return &record;
   }
 }
 

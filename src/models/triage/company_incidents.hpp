@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/time.hpp"
@@ -30,6 +31,10 @@ inline constexpr std::array<events::EventType, 4> kIncidentEventTypes = {
 using Labels = std::array<int, kOutputs>;  // class per output; -1 when not given
 inline constexpr Labels kNoLabels = {-1, -1, -1};
 
+// The data fields of each output in incident.opened/relabelled/classified, in output order.
+inline constexpr std::array<std::string_view, kOutputs> kLabelFields = {"category", "severity",
+                                                                        "urgency"};
+
 struct IncidentRecord {
   std::string site_id;
   std::string incident_id;
@@ -45,6 +50,8 @@ struct IncidentRecord {
 
   // Field by field: a correction, else the chief's label, else the prediction.
   Labels labels() const;
+  // What people said, field by field: a correction, else the chief's label; -1 elsewhere.
+  Labels person_given() const;
   // Opened, with an output no one labelled and nothing predicted yet.
   bool needs_classification() const;
   // Every output labelled by a person: given, corrected, or predicted and left standing by a
@@ -64,7 +71,8 @@ struct CorrectionShare {
 
 class CompanyIncidents {
  public:
-  void apply(const events::Event& event);
+  // Folds one event; returns the record it changed, nullptr for an event this fold ignores.
+  const IncidentRecord* apply(const events::Event& event);
 
   const IncidentRecord* find(const std::string& site_id, const std::string& incident_id) const;
   const std::map<std::pair<std::string, std::string>, IncidentRecord>& records() const {

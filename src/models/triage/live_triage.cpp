@@ -1,12 +1,10 @@
 #include "models/triage/live_triage.hpp"
 
-#include <algorithm>
 #include <cstdio>
 
 #include "common/json_writer.hpp"
 #include "common/paris_time.hpp"
 #include "events/catalogue.hpp"
-#include "events/data_fields.hpp"
 #include "events/parse.hpp"
 #include "models/triage/critical_alert.hpp"
 
@@ -19,8 +17,6 @@ constexpr auto kModelRecheck = 60s;        // how stale the active version may b
 constexpr std::size_t kSubmitChunk = 500;  // classifications per write (a catch-up has many)
 constexpr std::size_t kOpenAlertsRead = 100'000;
 
-constexpr std::array<std::string_view, kOutputs> kLabelFields = {"category", "severity",
-                                                                 "urgency"};
 
 // The event's id, fixed per incident, so that classifying twice (a catch-up racing a commit)
 // stores one event: the second is a duplicate. Hashed when the ids are too long to concatenate.
@@ -40,13 +36,7 @@ std::string classification_id(const std::string& site_id, const std::string& inc
 Expected<events::Event> classification_event(const IncidentRecord& record,
                                              const TriagePrediction& prediction,
                                              std::int64_t model_version) {
-  const Labels known = [&record] {
-    Labels labels = record.given;
-    for (std::size_t o = 0; o < kOutputs; ++o) {
-      if (record.corrected[o] >= 0) labels[o] = record.corrected[o];
-    }
-    return labels;
-  }();
+  const Labels known = record.person_given();
   JsonWriter envelope;
   envelope.begin_object()
       .field("id", classification_id(record.site_id, record.incident_id))
@@ -110,16 +100,10 @@ void LiveTriage::apply(std::span<const events::Event> batch,
     for (std::size_t i = 0; i < batch.size(); ++i) {
       const events::Event& event = batch[i];
       if (statuses[i] != store::AppendStatus::accepted) continue;
-      if (std::find(kIncidentEventTypes.begin(), kIncidentEventTypes.end(), event.type) ==
-          kIncidentEventTypes.end()) {
-        continue;
-      }
-      incidents_.apply(event);
-      const auto data = events::DataFields::of(event);
-      if (!data) continue;
-      Key key{event.site_id, std::string{data->text("incident_id")}};
-      const IncidentRecord* record = incidents_.find(key.first, key.second);
-      if (record != nullptr && record->needs_classification()) {
+      const IncidentRecord* record = incidents_.apply(event);
+      if (record == nullptr) continue;  // not an incident event
+      Key key{record->site_id, record->incident_id};
+      if (record->needs_classification()) {
         to_classify_.insert(key);
         model_missing_ = false;  // a new incident: look for a version again
       }
