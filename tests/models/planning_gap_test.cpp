@@ -3,14 +3,11 @@
 // 60 published instances of ../shared/data/orlib-gap.
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <filesystem>
-
-#include "common/file_io.hpp"
 #include "models/planning/gap_checker.hpp"
 #include "models/planning/gap_instance.hpp"
 #include "models/planning/gap_local_search.hpp"
 #include "models/planning/solver_cbc.hpp"
+#include "support/orlib_gap.hpp"
 
 namespace vigie::models::planning {
 namespace {
@@ -135,21 +132,15 @@ TEST(GapExact, StartsFromAGivenAssignmentAndProvesNothingFits) {
   EXPECT_FALSE(infeasible.assignment);
 }
 
-TEST(GapInstance, ReadsThe60PublishedInstances) {
-  const char* source = std::getenv("VIGIE_SOURCE_DIR");
-  const std::filesystem::path dir =
-      std::filesystem::path{source == nullptr ? "." : source} / "../shared/data/orlib-gap";
-  int count = 0;
-  for (int k = 1; k <= 12; ++k) {
-    const std::string stem = "gap" + std::to_string(k);
-    auto text = read_file(dir / (stem + ".txt"));
-    ASSERT_TRUE(text) << text.error().describe();
-    auto read = parse_gap_file(*text, stem);
-    ASSERT_TRUE(read) << read.error().describe();
-    EXPECT_EQ(read->size(), 5u);
-    count += static_cast<int>(read->size());
-  }
-  EXPECT_EQ(count, 60);
+TEST(GapInstance, ReadsThe60PublishedInstancesWithTheirOptima) {
+  const auto all = testing::published_gap(1, 12);
+  ASSERT_EQ(all.size(), 60u);
+  EXPECT_EQ(all[0].gap.name, "gap1-1");
+  EXPECT_EQ(all[59].gap.name, "gap12-5");
+  EXPECT_EQ(all[59].gap.agents, 10);
+  EXPECT_EQ(all[59].gap.jobs, 60);
+  EXPECT_EQ(all[0].optimum_max, 336);  // c515-1, OR-Library's table
+  EXPECT_EQ(all[0].optimum_min, 261);
 }
 
 }  // namespace

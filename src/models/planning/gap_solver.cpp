@@ -1,8 +1,11 @@
 #include "models/planning/gap_solver.hpp"
 
 #include <algorithm>
+#include <cmath>
 
+#include "models/planning/gap_lagrangian.hpp"
 #include "models/planning/gap_local_search.hpp"
+#include "models/planning/gap_subset_search.hpp"
 #include "models/planning/solver_cbc.hpp"
 
 namespace vigie::models::planning {
@@ -10,51 +13,156 @@ namespace {
 
 using Seconds = std::chrono::duration<double>;
 
-constexpr std::size_t kSmallCells = 1'000;  // agents × jobs up to which CBC gets most of the time
+constexpr std::size_t kSmallCells = 1'000;  // agents × jobs up to which a proof is expected
+// CBC overruns its time limit by up to a few hundred milliseconds: it gets the time up to this
+// share of the limit.
+constexpr double kExactShare = 0.95;
 
-bool better(Sense sense, std::int64_t a, std::int64_t b) {
+bool better(Sense sense, double a, double b) {
   return sense == Sense::maximise ? a > b : a < b;
+}
+
+// The tighter of two bounds: the lower bound of a minimisation rises, the upper of a
+// maximisation falls.
+double tighter(Sense sense, double a, double b) {
+  return sense == Sense::maximise ? std::min(a, b) : std::max(a, b);
+}
+
+void take_if_better(GapSolution& solution, Sense sense, const std::vector<int>& assignment,
+                    std::int64_t value) {
+  if (solution.assignment && !better(sense, static_cast<double>(value),
+                                     static_cast<double>(solution.value))) {
+    return;
+  }
+  solution.assignment = assignment;
+  solution.value = value;
+}
+
+void search(const GapInstance& gap, Sense sense, Seconds limit, std::optional<std::int64_t> target,
+            std::uint64_t seed, GapSolution& solution) {
+  if (limit <= Seconds(0)) return;
+  LocalSearchOptions options;
+  options.sense = sense;
+  options.time_limit = limit;
+  options.target = target;
+  options.seed = seed;
+  const LocalSearchResult found = gap_local_search(gap, options);
+  if (found.assignment) take_if_better(solution, sense, *found.assignment, found.value);
+}
+
+// CBC alone, from the incumbent if there is one (the "exact" method when forced), or on what
+// the Lagrangian fixing left, looking only for something better than the incumbent.
+void prove(const GapInstance& gap, Sense sense, Seconds limit, const std::vector<CellFix>* fixed,
+           GapSolution& solution) {
+  ExactOptions exact;
+  exact.sense = sense;
+  exact.time_limit = std::max(Seconds(0.01), limit);
+  exact.fixed = fixed;
+  if (fixed != nullptr && solution.assignment) exact.better_than = solution.value;
+  else if (solution.assignment) exact.start = &*solution.assignment;
+  const ExactResult proved = solve_gap_cbc(gap, exact);
+  if (proved.assignment) take_if_better(solution, sense, *proved.assignment, proved.value);
+  if (proved.proven_infeasible) {
+    // Nothing (better than the incumbent) exists.
+    if (solution.assignment) {
+      solution.proven_optimal = true;
+      solution.bound = static_cast<double>(solution.value);
+    } else {
+      solution.proven_infeasible = true;
+    }
+    return;
+  }
+  if (proved.proven_optimal) {
+    solution.proven_optimal = true;
+    solution.bound = static_cast<double>(solution.value);
+    return;
+  }
+  if (proved.bound) {
+    // Integer costs: the bound rounds to the integer it implies. With a cutoff, CBC's bound
+    // covers only what beats the incumbent.
+    const double integral = sense == Sense::maximise ? std::floor(*proved.bound + 1e-6)
+                                                     : std::ceil(*proved.bound - 1e-6);
+    const double bound = exact.better_than
+                             ? (sense == Sense::maximise
+                                    ? std::max(integral, static_cast<double>(solution.value))
+                                    : std::min(integral, static_cast<double>(solution.value)))
+                             : integral;
+    solution.bound = solution.bound ? tighter(sense, *solution.bound, bound) : bound;
+  }
 }
 
 }  // namespace
 
 GapSolution solve_gap(const GapInstance& gap, const GapSolveOptions& options) {
   const auto start = std::chrono::steady_clock::now();
-  const auto elapsed = [&start] { return Seconds(std::chrono::steady_clock::now() - start); };
+  const Seconds limit = options.time_limit;
+  const auto until = [&](double share) {  // the time left until this share of the limit
+    return limit * share - Seconds(std::chrono::steady_clock::now() - start);
+  };
   GapSolution solution;
+  const auto finish = [&] {
+    solution.seconds = Seconds(std::chrono::steady_clock::now() - start).count();
+    return solution;
+  };
+  if (options.method == GapMethod::heuristic) {
+    search(gap, options.sense, limit, std::nullopt, 1, solution);
+    return finish();
+  }
+  if (options.method == GapMethod::exact) {
+    prove(gap, options.sense, until(kExactShare), nullptr, solution);
+    return finish();
+  }
 
-  if (options.method != GapMethod::exact) {
-    LocalSearchOptions search;
-    search.sense = options.sense;
-    const bool small = gap.cost.size() <= kSmallCells;
-    // A small instance's optimum is usually met within milliseconds; the rest is CBC's proof.
-    search.time_limit = options.method == GapMethod::heuristic ? options.time_limit
-                        : small ? std::min(Seconds(0.1), options.time_limit * 0.05)
-                                : options.time_limit * 0.6;
-    const LocalSearchResult found = gap_local_search(gap, search);
-    if (found.assignment) {
-      solution.assignment = found.assignment;
-      solution.value = found.value;
+  // A small instance's optimum is usually met within milliseconds and the Lagrangian bound
+  // proves it, or fixes most cells and leaves CBC a small program. Where the bound does not
+  // prove the first assignment, the search goes on (aiming at the bound), then the exchanges
+  // between agents on a large instance, and the bound is taken again against the better one.
+  const bool small = gap.cost.size() <= kSmallCells;
+  search(gap, options.sense, small ? std::min(Seconds(0.02), limit * 0.02) : limit * 0.3,
+         std::nullopt, 1, solution);
+  const auto relax = [&](double share) {
+    LagrangianOptions relaxation;
+    relaxation.sense = options.sense;
+    relaxation.time_limit = limit * share;
+    if (solution.assignment) relaxation.incumbent = solution.value;
+    LagrangianResult relaxed = gap_lagrangian(gap, relaxation);
+    if (!relaxed.bound) {
+      solution.proven_infeasible = true;  // a job fits no agent
+    } else if (relaxed.incumbent_proven ||
+               (solution.assignment && solution.value == *relaxed.bound)) {
+      solution.proven_optimal = true;
+      solution.bound = static_cast<double>(solution.value);
+    } else {
+      const auto bound = static_cast<double>(*relaxed.bound);
+      solution.bound = solution.bound ? tighter(options.sense, *solution.bound, bound) : bound;
     }
+    return relaxed;
+  };
+  LagrangianResult relaxed = relax(0.1);
+  if (solution.proven_infeasible || solution.proven_optimal) return finish();
+
+  if (small) {
+    // Fixing usually leaves CBC a program it proves at once; the search goes on only if not.
+    prove(gap, options.sense, until(0.3), solution.assignment ? &relaxed.fixed : nullptr,
+          solution);
+    if (solution.proven_infeasible || solution.proven_optimal) return finish();
   }
-  if (options.method != GapMethod::heuristic) {
-    ExactOptions exact;
-    exact.sense = options.sense;
-    exact.time_limit = std::max(Seconds(0.01), options.time_limit - elapsed());
-    exact.start = solution.assignment ? &*solution.assignment : nullptr;
-    const ExactResult proved = solve_gap_cbc(gap, exact);
-    solution.bound = proved.bound;
-    solution.proven_infeasible = proved.proven_infeasible;
-    if (proved.assignment &&
-        (!solution.assignment || !better(options.sense, solution.value, proved.value))) {
-      solution.assignment = proved.assignment;
-      solution.value = proved.value;
-    }
-    solution.proven_optimal =
-        proved.proven_optimal && solution.assignment && solution.value == proved.value;
+  const auto before = solution.value;
+  if (small) {
+    search(gap, options.sense, until(0.6), static_cast<std::int64_t>(*solution.bound), 2, solution);
+  } else if (solution.assignment) {
+    SubsetSearchOptions subsets;
+    subsets.sense = options.sense;
+    subsets.time_limit = until(0.85);
+    gap_subset_search(gap, subsets, *solution.assignment, solution.value);
   }
-  solution.seconds = elapsed().count();
-  return solution;
+  if (solution.assignment && solution.value != before) {
+    relaxed = relax(0.05);
+    if (solution.proven_optimal) return finish();
+  }
+  prove(gap, options.sense, until(kExactShare), solution.assignment ? &relaxed.fixed : nullptr,
+        solution);
+  return finish();
 }
 
 }  // namespace vigie::models::planning

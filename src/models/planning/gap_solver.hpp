@@ -1,10 +1,11 @@
 // models/planning/gap_solver.hpp
 //
-// One interface over the GAP's two solvers (issue 8, point 2): the tabu search finds a good
-// assignment quickly, then CBC starts from it to prove it optimal or to improve it and bound the
-// optimum, in the time left. The split of the time follows the instance's size (a small one is
-// CBC's to prove; on a large one the search matters more and CBC mostly gives the bound), and a
-// caller can force one solver alone.
+// One interface over the GAP's solvers (issue 8, point 2). By default: the tabu search finds a
+// good assignment quickly; the Lagrangian bound (knapsack relaxation) either proves it optimal or
+// fixes the cells that cannot improve on it; CBC then proves or improves on the program that is
+// left, in the time left. The split of the time follows the instance's size (a small one is
+// expected to be proven; on a large one the search matters more and the bounds measure it). A
+// caller can force the search alone ("heuristic") or CBC alone ("exact").
 #pragma once
 
 #include <chrono>
@@ -28,7 +29,7 @@ struct GapSolveOptions {
 struct GapSolution {
   std::optional<std::vector<int>> assignment;  // nullopt: no feasible assignment found
   std::int64_t value = 0;
-  std::optional<double> bound;  // from CBC: no better value exists
+  std::optional<double> bound;  // no better value exists (Lagrangian or CBC)
   bool proven_optimal = false;
   bool proven_infeasible = false;
   double seconds = 0;
