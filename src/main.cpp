@@ -31,6 +31,7 @@ int main(int argc, char** argv) {
   add_kpis_command(app, context, exit_code);
   add_models_commands(app, context, exit_code);
   add_predict_command(app, context, exit_code);
+  add_plan_command(app, context, exit_code);
   add_classify_command(app, context, exit_code);
   add_bench_command(app, context, exit_code);
 

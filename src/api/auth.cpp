@@ -39,7 +39,8 @@ constexpr std::uint32_t types_mask(std::initializer_list<EventType> types) {
 
 // Every type a sender may send: not Vigie's own conclusions (events::is_vigie_only).
 constexpr std::uint32_t kAllTypes = ((std::uint32_t{1} << events::kEventTypeCount) - 1) &
-                                    ~types_mask({EventType::incident_classified});
+                                    ~types_mask({EventType::incident_classified,
+                                                 EventType::plan_accepted});
 
 // The responsable d'affaire: the site record and its money (what the ERP also sends for them),
 // absences, closing the site, and the incidents and material requests they take charge of.

@@ -29,6 +29,9 @@ class LivePredictions;
 namespace vigie::models::triage {
 class LiveTriage;
 }
+namespace vigie::models::planning {
+class PlanBoard;
+}
 
 namespace vigie::api {
 
@@ -43,6 +46,7 @@ struct ApiServices {
   kpi::LiveCompany* kpis = nullptr;             // the KPI state, kept by the commits
   models::LivePredictions* predictions = nullptr;  // delay predictions, kept by the commits
   models::triage::LiveTriage* triage = nullptr;    // incident triage, kept by the commits
+  models::planning::PlanBoard* plans = nullptr;    // suggested plans shown, and their acceptance
   std::function<bool()> ready = [] { return true; };
 };
 
@@ -66,6 +70,7 @@ std::vector<Route> import_routes(ApiServices& services);
 std::vector<Route> kpi_routes(ApiServices& services);
 std::vector<Route> prediction_routes(ApiServices& services);
 std::vector<Route> incident_routes(ApiServices& services);
+std::vector<Route> plan_routes(ApiServices& services);
 
 // All routes of the API, in matching order.
 std::vector<Route> all_routes(ApiServices& services);

@@ -74,9 +74,11 @@ void add_config_command(CLI::App& app, Context& context, int& exit_code);
 void add_kpis_command(CLI::App& app, Context& context, int& exit_code);
 void add_models_commands(CLI::App& app, Context& context, int& exit_code);  // train, eval, models
 void add_predict_command(CLI::App& app, Context& context, int& exit_code);
+void add_plan_command(CLI::App& app, Context& context, int& exit_code);
 // `train triage` and `eval triage`, under the `train` and `eval` commands of add_models_commands.
 void add_triage_commands(CLI::App& train, CLI::App& eval, Context& context, int& exit_code);
 void add_classify_command(CLI::App& app, Context& context, int& exit_code);
 void add_eval_text_command(CLI::App& eval, Context& context, int& exit_code);  // `eval text`
+void add_eval_planner_command(CLI::App& eval, Context& context, int& exit_code);  // `eval planner`
 
 }  // namespace vigie::cli

@@ -53,12 +53,18 @@ ServerStack::ServerStack(const Config& config, const Logger& log, store::Store& 
   pipeline_->add_observer(prediction_feed_.get());
   auto incidents = models::triage::load_company_incidents(store);
   if (!incidents) throw StartupError{"cannot read the incidents for triage: " + incidents.error().describe()};
+  // Vigie's own events (classifications, accepted plans) go through the pipeline like any.
+  const auto submit = [this](std::vector<events::Event> batch) -> Expected<std::size_t> {
+    auto result = pipeline_->submit_events(std::move(batch));
+    if (!result) return result.error();
+    if (!result->refused.empty()) return result->refused.front().error;
+    return result->accepted;
+  };
   triage_ = std::make_unique<models::triage::LiveTriage>(
       store, std::move(*incidents), config.triage,
-      [this](std::vector<events::Event> batch) -> Expected<void> {
-        auto result = pipeline_->submit_events(std::move(batch));
-        if (!result) return result.error();
-        if (!result->refused.empty()) return result->refused.front().error;
+      [submit](std::vector<events::Event> batch) -> Expected<void> {
+        auto stored = submit(std::move(batch));
+        if (!stored) return stored.error();
         return {};
       },
       log);
@@ -76,9 +82,10 @@ ServerStack::ServerStack(const Config& config, const Logger& log, store::Store& 
         std::move(sources), *pipeline_, store,
         ingest::WebhookSettings{std::chrono::seconds{config.webhook_window_seconds}});
   }
+  plans_ = std::make_unique<models::planning::PlanBoard>(store, config.planning, submit);
   services_ = std::make_unique<api::ApiServices>(
       api::ApiServices{config_, log_, store_, *pipeline_, auth_, metrics_, webhooks_.get(),
-                       kpis_.get(), predictions_.get(), triage_.get()});
+                       kpis_.get(), predictions_.get(), triage_.get(), plans_.get()});
   server_ = std::make_unique<api::HttpServer>(*services_, api::all_routes(*services_));
 }
 

@@ -25,6 +25,7 @@
 #include "ingest/webhook_receiver.hpp"
 #include "kpi/live_company.hpp"
 #include "models/delay/live_predictions.hpp"
+#include "models/planning/plan_board.hpp"
 #include "models/triage/live_triage.hpp"
 #include "store/store.hpp"
 
@@ -61,6 +62,7 @@ class ServerStack {
   std::unique_ptr<api::CommitFeed<models::LivePredictions>> prediction_feed_;
   std::unique_ptr<models::triage::LiveTriage> triage_;
   std::unique_ptr<api::CommitFeed<models::triage::LiveTriage>> triage_feed_;
+  std::unique_ptr<models::planning::PlanBoard> plans_;
   std::optional<std::int64_t> kpi_snapshot_watermark_;  // of the snapshot file, when current
   api::Authenticator auth_;
   std::unique_ptr<api::ApiServices> services_;

@@ -123,6 +123,7 @@ void add_triage_commands(CLI::App& train, CLI::App& eval, Context& context, int&
       ->check(CLI::IsMember({"text", "json"}));
   eval_triage->callback([&context, &exit_code, eval_flags] { exit_code = run_eval(context, *eval_flags); });
   add_eval_text_command(eval, context, exit_code);
+  add_eval_planner_command(eval, context, exit_code);
 }
 
 }  // namespace vigie::cli

@@ -125,6 +125,13 @@ KeyRule triage_key(const char* key, const char* meaning, T TriageSettings::*memb
   }
 }
 
+// models.planning.*: a member of PlanningSettings.
+template <class T>
+KeyRule planning_key(const char* key, const char* meaning, T PlanningSettings::*member, double min,
+                     double max) {
+  return number_key(key, meaning, [member](auto& c) -> auto& { return c.planning.*member; }, min, max);
+}
+
 const std::vector<KeyRule>& key_rules() {
   static const std::vector<KeyRule> rules = {
       text_key("data_dir", "where Vigie writes everything: store, raw archive, models",
@@ -221,6 +228,43 @@ const std::vector<KeyRule>& key_rules() {
                  &TriageSettings::forest_max_depth, 1, 30),
       triage_key("models.triage.folds", "triage: folds of the out-of-fold probabilities",
                  &TriageSettings::folds, 2, 20),
+      planning_key("models.planning.road_factor", "planning: road km per straight-line km",
+                   &PlanningSettings::road_factor, 1, 5),
+      planning_key("models.planning.speed_kmh", "planning: average travel speed",
+                   &PlanningSettings::speed_kmh, 5, 200),
+      planning_key("models.planning.hours_per_day", "planning: hours of a person-day on site",
+                   &PlanningSettings::hours_per_day, 1, 24),
+      planning_key("models.planning.long_trip_minutes",
+                   "planning: one-way home-site travel beyond which a trip is long (soft)",
+                   &PlanningSettings::long_trip_minutes, 1, 600),
+      planning_key("models.planning.cost_per_km_eur", "planning and KPI 15: cost of a km",
+                   &PlanningSettings::cost_per_km_eur, 0, 100),
+      planning_key("models.planning.cost_per_travel_hour_eur",
+                   "planning and KPI 15: cost of an hour of travel",
+                   &PlanningSettings::cost_per_travel_hour_eur, 0, 1000),
+      planning_key("models.planning.weight_long_trip_eur",
+                   "planning: weight of a person-day with a long trip",
+                   &PlanningSettings::weight_long_trip_eur, 0, 100000),
+      planning_key("models.planning.weight_change_eur",
+                   "planning: weight of a site changing team (continuity of its chief)",
+                   &PlanningSettings::weight_change_eur, 0, 100000),
+      planning_key("models.planning.weight_preference_eur",
+                   "planning: weight of a site of a type its chief does not prefer",
+                   &PlanningSettings::weight_preference_eur, 0, 100000),
+      planning_key("models.planning.weight_skill_depth_eur",
+                   "planning: reward of a site whose every required skill two members hold",
+                   &PlanningSettings::weight_skill_depth_eur, 0, 100000),
+      planning_key("models.planning.weight_overload_eur",
+                   "planning: weight of an hour of a team's load above the balance share",
+                   &PlanningSettings::weight_overload_eur, 0, 100000),
+      planning_key("models.planning.balance_share",
+                   "planning: share of a team's capacity beyond which its load is unbalanced",
+                   &PlanningSettings::balance_share, 0.1, 1),
+      planning_key("models.planning.demand_weeks",
+                   "planning: past weeks whose mean hours give a site's weekly need",
+                   &PlanningSettings::demand_weeks, 1, 52),
+      planning_key("models.planning.time_limit_seconds", "planning: the solvers' time for a week",
+                   &PlanningSettings::time_limit_seconds, 0.05, 600),
   };
   return rules;
 }

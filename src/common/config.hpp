@@ -70,6 +70,26 @@ struct TriageSettings {
   int folds = 5;
 };
 
+// Model 2, team planning (models.md): models.planning.* in the configuration. Travel is the
+// straight line × road_factor at speed_kmh; the objective's parts are priced in euros so that a
+// weight reads as "what a planner would pay to avoid one of these".
+struct PlanningSettings {
+  double road_factor = 1.3;
+  double speed_kmh = 60;
+  double hours_per_day = 8;            // a person-day on site
+  double long_trip_minutes = 60;       // one way, home–site: beyond, a long trip (soft)
+  double cost_per_km_eur = 0.45;       // also KPI 15's
+  double cost_per_travel_hour_eur = 45;
+  double weight_long_trip_eur = 20;    // per person-day travelling beyond long_trip_minutes
+  double weight_change_eur = 150;      // per site whose team (and so chief) changes: continuity
+  double weight_preference_eur = 40;   // per site of a type its chief does not prefer
+  double weight_skill_depth_eur = 60;  // per site whose every required skill two members hold
+  double weight_overload_eur = 10;     // per hour of a team's load above balance_share
+  double balance_share = 0.9;          // of a team's weekly capacity
+  int demand_weeks = 4;                // a site's weekly hours: its mean over these past weeks
+  double time_limit_seconds = 1.5;     // the solvers' time for one week
+};
+
 struct Config {
   std::string data_dir = "./vigie-data";
   std::string log_level = "info";  // debug | info | warn | error
@@ -83,6 +103,7 @@ struct Config {
   std::vector<WebhookSourceConfig> webhooks;
   DelayModelSettings delay;
   TriageSettings triage;
+  PlanningSettings planning;
 
   // Where Vigie writes (all under data_dir).
   std::string store_path() const { return data_dir + "/vigie.sqlite"; }

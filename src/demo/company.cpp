@@ -120,6 +120,26 @@ int scaled(int sites, double per_hundred, int minimum) {
 
 }  // namespace
 
+void teach_teams_their_sites(Company& company, const std::vector<SitePlan>& sites) {
+  for (const SitePlan& site : sites) {
+    Team& team = company.teams[static_cast<std::size_t>(site.team)];
+    std::vector<int> members = team.workers;
+    members.push_back(team.chief);
+    for (const std::string_view skill : site.skills) {
+      const auto holds = [&](int person) {
+        const auto& skills = company.people[static_cast<std::size_t>(person)].skills;
+        return std::find(skills.begin(), skills.end(), skill) != skills.end();
+      };
+      if (std::any_of(members.begin(), members.end(), holds)) continue;
+      const auto learner = std::min_element(members.begin(), members.end(), [&](int a, int b) {
+        return company.people[static_cast<std::size_t>(a)].skills.size() <
+               company.people[static_cast<std::size_t>(b)].skills.size();
+      });
+      company.people[static_cast<std::size_t>(*learner)].skills.push_back(skill);
+    }
+  }
+}
+
 std::string numbered_id(const char* prefix, std::uint64_t number, int width) {
   char buf[40];
   std::snprintf(buf, sizeof buf, "%s-%0*llu", prefix, width,

@@ -63,4 +63,10 @@ std::string numbered_id(const char* prefix, std::uint64_t number, int width);
 // 100 sites, never fewer. `first_day` dates the equipment's availability.
 Company build_company(int sites, std::int32_t first_day, Rng& rng);
 
+// A firm trains or hires for the work it takes on: once the sites are planned, each required
+// skill a site's team lacks goes to the team's worker with the fewest skills (the chief when it
+// has none), so that the history never sends a team without a skill its site needs. No random
+// draw: every other event of the demo stays the same.
+void teach_teams_their_sites(Company& company, const std::vector<SitePlan>& sites);
+
 }  // namespace vigie::demo

@@ -18,6 +18,7 @@ World build_world(const DemoOptions& options, std::int32_t first_day, std::int32
   Rng company_rng{stream_seed(options.seed, kCompanyStream)};
   world.company = build_company(options.sites, first_day, company_rng);
   world.plans = plan_sites(options.sites, first_day, last_day, world.company, options.seed);
+  teach_teams_their_sites(world.company, world.plans);
   world.people.resize(world.company.people.size());
   for (std::size_t site = 0; site < world.plans.size(); ++site) {
     world.drivers.push_back(site_drivers(world.plans[site], world.company));

@@ -126,6 +126,18 @@ constexpr FieldRule kIncidentClassified[] = {
     {"urgency_probability", K::number, kOptional, false, 0, 1},
     {"model_version", K::integer, true, false, 1},
 };
+// A site's line of a team plan someone accepted (models.md, Model 2; KPI 15): the plan, its week,
+// the team it gives the site and the one it had, and the travel it saves against that one
+// (negative when the site's new team drives more, for the plan's sake elsewhere).
+constexpr FieldRule kPlanAccepted[] = {
+    {"plan_id", K::text},
+    {"week", K::text},
+    {"team_id", K::text},
+    {"previous_team_id", K::text, kOptional, kNullable},
+    {"km_saved", K::number, true, false, -100000, 100000},
+    {"travel_hours_saved", K::number, true, false, -10000, 10000},
+    {"accepted_by", K::text},
+};
 constexpr FieldRule kRequestOpened[] = {
     {"request_id", K::text},
     {"kind", K::choice, true, false, kNoMin, kNoMax, kRequestKinds},
@@ -182,6 +194,7 @@ const std::array<TypeRules, kEventTypeCount> kRules = {{
     {EventType::app_used, kAppUsed},
     {EventType::site_completed, kSiteCompleted},
     {EventType::incident_classified, kIncidentClassified},
+    {EventType::plan_accepted, kPlanAccepted},
 }};
 static_assert(kTypeNames.size() == kEventTypeCount);
 

@@ -47,4 +47,13 @@ std::vector<std::string> DataFields::text_list(std::string_view name) const {
   return out;
 }
 
+std::optional<DataFields> DataFields::object(std::string_view name) const {
+  const auto field = object_[name];
+  simdjson::dom::object nested;
+  if (field.error() || field.value_unsafe().get_object().get(nested) != simdjson::SUCCESS) {
+    return std::nullopt;
+  }
+  return DataFields{nested};
+}
+
 }  // namespace vigie::events

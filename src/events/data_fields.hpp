@@ -28,6 +28,7 @@ class DataFields {
   std::optional<LocalDate> date(std::string_view name) const;
   bool flag(std::string_view name) const;  // false when absent
   std::vector<std::string> text_list(std::string_view name) const;  // the strings of an array
+  std::optional<DataFields> object(std::string_view name) const;    // a nested object's fields
 
  private:
   explicit DataFields(simdjson::dom::object object) : object_(object) {}

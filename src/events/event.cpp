@@ -23,6 +23,8 @@ bool is_siteless(EventType type) {
          type == EventType::vehicle_upserted;
 }
 
-bool is_vigie_only(EventType type) { return type == EventType::incident_classified; }
+bool is_vigie_only(EventType type) {
+  return type == EventType::incident_classified || type == EventType::plan_accepted;
+}
 
 }  // namespace vigie::events

@@ -41,8 +41,9 @@ enum class EventType : std::uint8_t {
   app_used,
   site_completed,
   incident_classified,  // written by Vigie only (is_vigie_only)
+  plan_accepted,        // written by Vigie only: a site's line of an accepted team plan
 };
-inline constexpr std::size_t kEventTypeCount = 24;
+inline constexpr std::size_t kEventTypeCount = 25;
 
 inline constexpr std::array<std::string_view, kEventTypeCount> kTypeNames = {
     "site.upserted",       "person.upserted",    "team.upserted",      "vehicle.upserted",
@@ -51,6 +52,7 @@ inline constexpr std::array<std::string_view, kEventTypeCount> kTypeNames = {
     "incident.opened",     "incident.taken",     "incident.resolved",  "incident.relabelled",
     "request.opened",      "request.resolved",   "plan.modified",      "satisfaction.recorded",
     "weather.forecast",    "app.used",           "site.completed",     "incident.classified",
+    "plan.accepted",
 };
 
 // `vigie`: an event Vigie wrote itself (the triage of an incident), never a sender's.

@@ -137,6 +137,7 @@ void Company::apply(const events::Event& event) {
     case EventType::timesheet_recorded:
     case EventType::photo_uploaded:
     case EventType::trip_recorded:
+    case EventType::plan_accepted:
       return apply_counters(event);
     case EventType::app_used:
     case EventType::absence_recorded:
@@ -265,6 +266,10 @@ void Company::apply_counters(const events::Event& event) {
     case EventType::photo_uploaded:
       delta.photos = 1;
       delta.photo_bytes = static_cast<std::int64_t>(data->number("bytes").value_or(0));
+      break;
+    case EventType::plan_accepted:
+      delta.plan_km_saved = data->number("km_saved").value_or(0);
+      delta.plan_hours_saved = data->number("travel_hours_saved").value_or(0);
       break;
     default:  // trip.recorded
       delta.trip_km = data->number("km").value_or(0);

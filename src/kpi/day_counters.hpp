@@ -41,6 +41,8 @@ struct DayCounters {
   HoursTally question_response;          // KPI 11: design-office question, opening → resolved
   double trip_km = 0;                    // KPI 15
   double trip_minutes = 0;
+  double plan_km_saved = 0;              // KPI 15: accepted plans, on the day of acceptance
+  double plan_hours_saved = 0;
 
   DayCounters& operator+=(const DayCounters& o);
   DayCounters& operator-=(const DayCounters& o);
@@ -72,6 +74,8 @@ void pair_fields(DayCounters& a, const DayCounters& b, Apply apply) {
   apply(a.question_response, b.question_response);
   apply(a.trip_km, b.trip_km);
   apply(a.trip_minutes, b.trip_minutes);
+  apply(a.plan_km_saved, b.plan_km_saved);
+  apply(a.plan_hours_saved, b.plan_hours_saved);
 }
 
 inline DayCounters& DayCounters::operator+=(const DayCounters& o) {

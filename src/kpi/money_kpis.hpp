@@ -37,7 +37,7 @@ struct BudgetOverruns {  // KPI 14
 };
 
 // What accepted planning suggestions saved against the plans they replaced (the planner's own
-// before/after figures), for KPI 15.
+// before/after figures, folded from plan.accepted on the day each was accepted), for KPI 15.
 struct PlanningSavings {
   double km_saved = 0;
   double hours_saved = 0;

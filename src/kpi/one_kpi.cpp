@@ -109,8 +109,12 @@ FigureSet figures_of(int id, const FigureInputs& in) {
       break;
     }
     case 15: {
-      const OptimisationSavings k15 =
-          optimisation_savings(in.outside.accepted_plans, in.settings.money);
+      PlanningSavings accepted;
+      for (const SiteAt& site : in.in_scope) {
+        accepted.km_saved += site.period_sums.plan_km_saved;
+        accepted.hours_saved += site.period_sums.plan_hours_saved;
+      }
+      const OptimisationSavings k15 = optimisation_savings(accepted, in.settings.money);
       f.number("km_saved", k15.km_saved).number("hours_saved", k15.hours_saved)
           .number("savings_eur", k15.savings_eur);
       break;

@@ -23,11 +23,9 @@ struct KpiSettings {
   MoneySettings money;
 };
 
-// Figures that come from outside the folded events: the alerts' history and the planner's
-// accepted suggestions, for a period.
+// Figures that come from outside the folded events: the alerts' history, for a period.
 struct OutsideFigures {
   std::int64_t budget_alerts_sent = 0;
-  PlanningSavings accepted_plans;
 };
 
 // What one period's figures are computed from.

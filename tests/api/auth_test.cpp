@@ -73,7 +73,7 @@ TEST(RolePolicy, CountsOfAllowedTypesPerRole) {
     }
     return n;
   };
-  EXPECT_EQ(count(Role::ingest), 23);  // all but incident.classified, Vigie's own
+  EXPECT_EQ(count(Role::ingest), 23);  // all but incident.classified and plan.accepted, Vigie's own
   EXPECT_EQ(count(Role::admin), 23);
   EXPECT_EQ(count(Role::manager), 10);
   EXPECT_EQ(count(Role::design_office), 5);

@@ -76,6 +76,8 @@ const std::vector<EnvelopeRefusal>& envelope_refusals() {
        "must be one of mobile, web, erp, webhook, batch"},
       {"type incident.classified, Vigie's own", &kExpense, "type", R"("incident.classified")",
        "type", "incident.classified is written by Vigie only"},
+      {"type plan.accepted, Vigie's own", &kExpense, "type", R"("plan.accepted")", "type",
+       "plan.accepted is written by Vigie only"},
       {"actor_id a number", &kExpense, "actor_id", "42", "actor_id", "must be a string or null"},
       {"actor_id of 201 bytes", &kExpense, "actor_id", text_of_length(201), "actor_id",
        "must be at most 200 bytes"},

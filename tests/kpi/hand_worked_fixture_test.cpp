@@ -267,7 +267,7 @@ const std::vector<Row>& hand_table() {
         3000 + (100000 * 96000.0 / 76000 - 100000), 20000},
        {100000 * 96000.0 / 93000 - 100000, 3000, 3000 + (100000 * 96000.0 / 76000 - 100000), 0}},
       {14, "alerts_sent", {0, 0, 0, 0}, {0, 0, 0, 0}},  // from outside the events: none given
-      // KPI 15 — Économies optimisation: from the planner (OutsideFigures), none given
+      // KPI 15 — Économies optimisation: from accepted plans (plan.accepted), the fixture has none
       {15, "km_saved", {0, 0, 0, 0}, {0, 0, 0, 0}},
       {15, "hours_saved", {0, 0, 0, 0}, {0, 0, 0, 0}},
       {15, "savings_eur", {0, 0, 0, 0}, {0, 0, 0, 0}},

@@ -45,6 +45,9 @@ constexpr Minimal kMinimalEvents[] = {
     {"app.used", R"({"person_id":"P-0042","feature":"photo"})"},
     {"site.completed", R"({"actual_end":"2026-12-18"})"},
     {"incident.classified", R"({"incident_id":"I-1","category":"technical","model_version":3})"},
+    {"plan.accepted",
+     R"({"plan_id":"PL-2026-W50-1a2b3c4d","week":"2026-W50","team_id":"T-01","km_saved":-12.5,)"
+     R"("travel_hours_saved":-0.2,"accepted_by":"P-0002"})"},
 };
 static_assert(std::size(kMinimalEvents) == events::kEventTypeCount);
 

@@ -2,6 +2,7 @@
 
 #include <cstdio>
 
+#include "common/fnv_hash.hpp"
 #include "common/json_writer.hpp"
 #include "common/paris_time.hpp"
 #include "events/catalogue.hpp"
@@ -23,13 +24,7 @@ constexpr std::size_t kOpenAlertsRead = 100'000;
 std::string classification_id(const std::string& site_id, const std::string& incident_id) {
   std::string id = "triage:" + site_id + ":" + incident_id;
   if (id.size() <= events::kMaxIdLength) return id;
-  std::uint64_t hash = 14695981039346656037ull;  // FNV-1a, 64 bits
-  for (const char c : site_id + '\0' + incident_id) {
-    hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-  }
-  char hex[17];
-  std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
-  return std::string{"triage:"} + hex;
+  return "triage:" + Fnv1a{}.add(site_id).add(std::string_view{"\0", 1}).add(incident_id).hex();
 }
 
 // The incident.classified event of a prediction: only the outputs no one has labelled.

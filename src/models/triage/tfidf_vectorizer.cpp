@@ -6,23 +6,13 @@
 #include <cstdio>
 #include <sstream>
 
+#include "common/fnv_hash.hpp"
+
 namespace vigie::models::triage {
 namespace {
 
-constexpr std::uint64_t kFnvOffset = 14695981039346656037ull;
-constexpr std::uint64_t kFnvPrime = 1099511628211ull;
-
 // FNV-1a over the parts of a feature, fed one after the other.
-struct FeatureHash {
-  std::uint64_t value = kFnvOffset;
-  FeatureHash& add(std::string_view bytes) {
-    for (const char c : bytes) {
-      value ^= static_cast<unsigned char>(c);
-      value *= kFnvPrime;
-    }
-    return *this;
-  }
-};
+using FeatureHash = Fnv1a;
 
 }  // namespace
 

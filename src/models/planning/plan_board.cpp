@@ -1,0 +1,98 @@
+#include "models/planning/plan_board.hpp"
+
+#include "common/fnv_hash.hpp"
+#include "common/iso_week.hpp"
+#include "common/json_writer.hpp"
+#include "common/paris_time.hpp"
+#include "events/catalogue.hpp"
+#include "events/parse.hpp"
+#include "models/planning/planning_history.hpp"
+#include "models/planning/week_builder.hpp"
+
+namespace vigie::models::planning {
+namespace {
+
+constexpr std::size_t kShownKept = 64;  // suggestions remembered (beyond, one is forgotten)
+
+std::string acceptance_id(const std::string& plan_id, const std::string& site_id) {
+  std::string id = "plan:" + plan_id + ":" + site_id;
+  if (id.size() <= events::kMaxIdLength) return id;
+  return "plan:" + plan_id + ":" + Fnv1a{}.add(site_id).hex();
+}
+
+}  // namespace
+
+std::vector<events::Event> acceptance_events(const WeekProblem& problem, const WeekPlan& plan,
+                                             const std::string& plan_id,
+                                             const std::string& accepted_by,
+                                             const std::string& actor_id, Instant at) {
+  std::vector<events::Event> out;
+  for (const SitePlanLine& line : plan.lines) {
+    JsonWriter envelope;
+    envelope.begin_object()
+        .field("id", acceptance_id(plan_id, line.site_id))
+        .field("type", events::type_name(events::EventType::plan_accepted))
+        .field("site_id", line.site_id)
+        .field("occurred_at", format_paris_rfc3339(at))
+        .field("source", events::source_name(events::Source::vigie));
+    envelope.key("actor_id");
+    if (actor_id.empty()) envelope.null();
+    else envelope.value(actor_id);
+    envelope.key("data").begin_object()
+        .field("plan_id", plan_id)
+        .field("week", format_iso_week(problem.monday))
+        .field("team_id", line.team_id);
+    envelope.key("previous_team_id");
+    if (line.current_team_id.empty()) envelope.null();
+    else envelope.value(line.current_team_id);
+    envelope.field("km_saved", line.current.km - line.suggested.km)
+        .field("travel_hours_saved", line.current.travel_hours - line.suggested.travel_hours)
+        .field("accepted_by", accepted_by)
+        .end_object()
+        .end_object();
+    auto event = events::parse_event(envelope.str(), events::Origin::vigie);
+    if (event) out.push_back(std::move(*event));  // built here from checked values: always valid
+  }
+  return out;
+}
+
+PlanBoard::PlanBoard(const store::Store& store, PlanningSettings settings, SubmitEvents submit)
+    : store_(store), settings_(settings), submit_(std::move(submit)) {}
+
+Expected<PlanBoard::Shown> PlanBoard::suggest(LocalDate monday) {
+  auto history = load_planning_history(store_);
+  if (!history) return history.error();
+  Suggestion suggestion{week_problem(*history, monday, settings_), {}};
+  suggestion.plan = plan_week(suggestion.problem, settings_);
+  Shown shown;
+  shown.id = plan_id(suggestion.problem, suggestion.plan);
+  shown.json = plan_json(suggestion.problem, suggestion.plan, settings_, shown.id);
+  const std::lock_guard lock(mutex_);
+  if (shown_.size() >= kShownKept && !shown_.contains(shown.id)) shown_.erase(shown_.begin());
+  shown_.insert_or_assign(shown.id, std::move(suggestion));
+  return shown;
+}
+
+Expected<std::optional<PlanBoard::Accepted>> PlanBoard::accept(const std::string& id,
+                                                                const std::string& accepted_by,
+                                                                const std::string& actor_id,
+                                                                Instant at) {
+  std::vector<events::Event> batch;
+  Accepted accepted;
+  {
+    const std::lock_guard lock(mutex_);
+    const auto found = shown_.find(id);
+    if (found == shown_.end() || !found->second.plan.found) return std::optional<Accepted>{};
+    const Suggestion& suggestion = found->second;
+    batch = acceptance_events(suggestion.problem, suggestion.plan, id, accepted_by, actor_id, at);
+    accepted.week = format_iso_week(suggestion.problem.monday);
+    accepted.savings = plan_savings(suggestion.plan, settings_);
+  }
+  accepted.sites = batch.size();
+  auto stored = submit_(std::move(batch));
+  if (!stored) return stored.error();
+  accepted.stored = *stored;
+  return std::optional<Accepted>{accepted};
+}
+
+}  // namespace vigie::models::planning

@@ -1,0 +1,67 @@
+// models/planning/plan_board.hpp
+//
+// The server's side of planning (issue 8, point 3): GET /api/v1/plans/suggested plans a week
+// from the store as it stands and keeps the suggestion under its id; POST
+// /api/v1/plans/{id}/accept records exactly what was shown under that id as plan.accepted
+// events, one per site (Vigie's own type, written through the ingest pipeline so that they are
+// durable, archived and folded like any event). An accepted plan becomes the week's current
+// plan (week_builder.hpp) and its savings feed KPI 15. Thread-safe.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/config.hpp"
+#include "common/expected.hpp"
+#include "events/event.hpp"
+#include "models/planning/plan_json.hpp"
+#include "models/planning/team_planner.hpp"
+#include "store/store.hpp"
+
+namespace vigie::models::planning {
+
+// plan.accepted events, one per planned site, ids fixed by plan and site (accepting twice
+// stores nothing more).
+std::vector<events::Event> acceptance_events(const WeekProblem& problem, const WeekPlan& plan,
+                                             const std::string& plan_id,
+                                             const std::string& accepted_by,
+                                             const std::string& actor_id, Instant at);
+
+class PlanBoard {
+ public:
+  using SubmitEvents = std::function<Expected<std::size_t>(std::vector<events::Event>)>;
+  PlanBoard(const store::Store& store, PlanningSettings settings, SubmitEvents submit);
+
+  struct Shown {
+    std::string id;
+    std::string json;  // plan_json
+  };
+  Expected<Shown> suggest(LocalDate monday);
+
+  struct Accepted {
+    std::string week;
+    std::size_t sites = 0;
+    std::size_t stored = 0;  // the others were already recorded
+    PlanSavings savings;
+  };
+  // nullopt: no suggestion shown under this id (never, or the server restarted since).
+  Expected<std::optional<Accepted>> accept(const std::string& id, const std::string& accepted_by,
+                                           const std::string& actor_id, Instant at);
+
+ private:
+  struct Suggestion {
+    WeekProblem problem;
+    WeekPlan plan;
+  };
+  const store::Store& store_;
+  const PlanningSettings settings_;
+  const SubmitEvents submit_;
+  std::mutex mutex_;
+  std::map<std::string, Suggestion> shown_;  // by id
+};
+
+}  // namespace vigie::models::planning

@@ -1,0 +1,51 @@
+// models/planning/week_problem.hpp
+//
+// One week of team planning (models.md, Model 2) as the planner sees it: the teams with their
+// members' homes and skills, weekly capacity, vehicles and their chief's preferences; the sites
+// that need work that week with their location, required skills, the hours they need and the
+// team the current plan gives them. Built from the store by week_loader.hpp, or by hand in
+// tests. Plain data.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/time.hpp"
+
+namespace vigie::models::planning {
+
+struct PlanMember {
+  std::string id;
+  bool has_home = false;
+  double home_lat = 0, home_lon = 0;
+  std::vector<std::string> skills;
+};
+
+struct PlanTeam {
+  std::string id;
+  std::string chief_id;
+  std::vector<PlanMember> members;  // the chief first
+  double capacity_hours = 0;        // weekly
+  std::vector<std::string> vehicle_ids;
+  std::vector<std::string> vehicles_available;  // those available every working day of the week
+  std::vector<std::string> preferred_site_types;  // the chief's; empty: no preference
+};
+
+struct PlanSite {
+  std::string id;
+  std::string name;
+  std::string type;
+  double lat = 0, lon = 0;
+  std::vector<std::string> required_skills;
+  double demand_hours = 0;        // the week's need
+  bool demand_estimated = false;  // no recent timesheets: the mean of the other sites
+  std::string current_team;       // the current plan's; empty when none
+};
+
+struct WeekProblem {
+  LocalDate monday{};
+  std::vector<PlanTeam> teams;
+  std::vector<PlanSite> sites;
+};
+
+}  // namespace vigie::models::planning

@@ -1,0 +1,130 @@
+// Team planning over real HTTP: the suggestion of a week against a crossed current plan (two
+// teams each sent to the other's town), its acceptance recorded as plan.accepted (once, however
+// often it is accepted), the accepted plan as the week's current plan, its savings in KPI 15,
+// and the refusals (an id never shown, a role that may not accept, a week that is not one).
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+#include "models/planning/plan_costs.hpp"
+#include "support/api_server.hpp"
+#include "support/json_edit.hpp"
+#include "support/tiny_company.hpp"
+
+namespace vigie::api {
+namespace {
+
+using testing::event_from;
+using testing::event_json;
+using testing::with_member;
+
+constexpr double kLyonLat = 45.76, kLyonLon = 4.84, kGrenobleLat = 45.19, kGrenobleLon = 5.72;
+constexpr const char* kEarly = "2026-01-05T08:00:00+01:00";
+
+std::string chief(const std::string& id, double lat, double lon) {
+  return R"({"id":")" + id + R"(","name":"Chef )" + id + R"(","role":"chief","home_lat":)" +
+         std::to_string(lat) + R"(,"home_lon":)" + std::to_string(lon) + R"(,"skills":["maconnerie"]})";
+}
+
+std::string team(const std::string& id, const std::string& chief_id, const std::string& vehicle) {
+  return R"({"id":")" + id + R"(","chief_id":")" + chief_id + R"(","member_ids":[],"vehicle_ids":[")" +
+         vehicle + R"("],"weekly_capacity_hours":40})";
+}
+
+std::string site(const std::string& id, const std::string& team_id, double lat, double lon) {
+  std::string data = testing::site_data(id, "tertiaire", "Auvergne-Rhône-Alpes", "P-M", team_id,
+                                        100000, "2026-01-05", "2027-06-30", "active");
+  data = with_member(data, "lat", std::to_string(lat));
+  data = with_member(data, "lon", std::to_string(lon));
+  return with_member(data, "required_skills", R"(["maconnerie"])");
+}
+
+class PlansApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    const std::vector<events::Event> company = {
+        event_from(event_json("p1", "person.upserted", "", kEarly, chief("P-A", kLyonLat, kLyonLon))),
+        event_from(event_json("p2", "person.upserted", "", kEarly, chief("P-B", kGrenobleLat, kGrenobleLon))),
+        event_from(testing::person_json("p3", "P-D", kEarly, "design_office")),
+        event_from(event_json("v1", "vehicle.upserted", "", kEarly, R"({"id":"V-A","kind":"utilitaire"})")),
+        event_from(event_json("v2", "vehicle.upserted", "", kEarly, R"({"id":"V-B","kind":"utilitaire"})")),
+        event_from(event_json("t1", "team.upserted", "", kEarly, team("T-A", "P-A", "V-A"))),
+        event_from(event_json("t2", "team.upserted", "", kEarly, team("T-B", "P-B", "V-B"))),
+        // The current plan crosses them: Lyon's site to Grenoble's team and back.
+        event_from(event_json("s1", "site.upserted", "CH-LYON", kEarly, site("CH-LYON", "T-B", kLyonLat, kLyonLon))),
+        event_from(event_json("s2", "site.upserted", "CH-GRE", kEarly, site("CH-GRE", "T-A", kGrenobleLat, kGrenobleLon))),
+        event_from(event_json("h1", "timesheet.recorded", "CH-LYON", "2026-12-01T17:00:00+01:00",
+                              R"({"person_id":"P-B","date":"2026-12-01","hours_total":8,"hours_billable":8})")),
+        event_from(event_json("h2", "timesheet.recorded", "CH-GRE", "2026-12-01T17:00:00+01:00",
+                              R"({"person_id":"P-A","date":"2026-12-01","hours_total":8,"hours_billable":8})")),
+    };
+    ASSERT_TRUE(server_.store().append(company));
+    direction_ = server_.token(store::Role::direction);
+    design_office_ = server_.token(store::Role::design_office, "P-D");
+    ASSERT_TRUE(server_.start());
+  }
+
+  httplib::Result suggested(const std::string& query = "?week=2026-W50") {
+    return server_.client().Get("/api/v1/plans/suggested" + query,
+                                {{"Authorization", "Bearer " + direction_}});
+  }
+
+  // One person-day on each site, each driven there and back from the other town.
+  static double crossed_km() {
+    return 2 * 2 * models::planning::road_km(kLyonLat, kLyonLon, kGrenobleLat, kGrenobleLon, 1.3);
+  }
+
+  testing::ApiServer server_;
+  std::string direction_, design_office_;
+  simdjson::dom::parser parser_;
+};
+
+TEST_F(PlansApiTest, SuggestsAcceptsOnceAndTheAcceptedPlanBecomesTheCurrentOne) {
+  const auto first = suggested();
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->status, 200) << first->body;
+  simdjson::dom::element plan = parser_.parse(first->body);
+  const std::string id{plan["id"].get_string().value()};
+  EXPECT_EQ(id.substr(0, 12), "PL-2026-W50-");
+  EXPECT_EQ(int64_t{plan["changes"].get_int64()}, 2);
+  EXPECT_NEAR(double{plan["savings"]["km"].get_double()}, crossed_km(), 0.11);
+  EXPECT_EQ(double{plan["score"].get_double()}, 100);
+
+  EXPECT_EQ(server_.post("/api/v1/plans/PL-2026-W50-00000000/accept", "", direction_)->status, 404);
+  EXPECT_EQ(server_.post("/api/v1/plans/" + id + "/accept", "", design_office_)->status, 403);
+  const auto accepted = server_.post("/api/v1/plans/" + id + "/accept", "", direction_);
+  ASSERT_EQ(accepted->status, 200) << accepted->body;
+  simdjson::dom::element answer = parser_.parse(accepted->body);
+  EXPECT_EQ(int64_t{answer["sites"].get_int64()}, 2);
+  EXPECT_EQ(int64_t{answer["recorded"].get_int64()}, 2);
+  EXPECT_EQ(std::string_view{answer["accepted_by"].get_string()}, "direction");
+  const auto again = server_.post("/api/v1/plans/" + id + "/accept", "", direction_);
+  ASSERT_EQ(again->status, 200);
+  EXPECT_EQ(int64_t{parser_.parse(again->body)["recorded"].get_int64()}, 0);  // duplicates
+
+  // The week's current plan is now the accepted one: nothing left to change or save.
+  simdjson::dom::element after = parser_.parse(suggested()->body);
+  EXPECT_EQ(int64_t{after["changes"].get_int64()}, 0);
+  EXPECT_NEAR(double{after["savings"]["km"].get_double()}, 0, 1e-9);
+  EXPECT_EQ(std::string_view{after["assignments"].at(0)["current_team_id"].get_string()},
+            std::string_view{after["assignments"].at(0)["team_id"].get_string()});
+
+  // KPI 15 counts the savings on the day of acceptance (today).
+  const auto kpis = server_.client().Get("/api/v1/kpis?period=month",
+                                         {{"Authorization", "Bearer " + direction_}});
+  ASSERT_EQ(kpis->status, 200);
+  simdjson::dom::element report = parser_.parse(kpis->body);
+  const auto k15 = report["kpis"].at(14)["value"];
+  EXPECT_NEAR(double{k15["km_saved"].get_double()}, crossed_km(), 0.05);
+  EXPECT_NEAR(double{k15["hours_saved"].get_double()}, crossed_km() / 60, 0.01);
+}
+
+TEST_F(PlansApiTest, RefusesAWeekThatIsNotOne) {
+  const auto reply = suggested("?week=2021-W53");
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 422);
+  EXPECT_NE(reply->body.find(R"("field":"week")"), std::string::npos);
+  EXPECT_EQ(server_.client().Get("/api/v1/plans/suggested")->status, 401);
+}
+
+}  // namespace
+}  // namespace vigie::api
