@@ -120,7 +120,7 @@ int run_eval_planner(Context& context, const EvalPlannerFlags& flags) {
     }
     before = *day;
   }
-  auto history = planning::load_planning_history(context.store());
+  auto history = planning::load_planning_history(context.store(), planning::WithTrips::yes);
   if (!history) return report_failure("eval planner", history.error());
   const auto weeks = planning::evaluate_planner(*history, before, flags.weeks, context.config().planning);
   const Totals totals = totals_of(weeks);

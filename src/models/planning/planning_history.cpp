@@ -1,6 +1,7 @@
 #include "models/planning/planning_history.hpp"
 
 #include <algorithm>
+#include <span>
 
 #include "events/data_fields.hpp"
 
@@ -10,9 +11,9 @@ namespace {
 using events::EventType;
 
 constexpr EventType kPlanningTypes[] = {
-    EventType::site_upserted,   EventType::person_upserted, EventType::team_upserted,
-    EventType::vehicle_upserted, EventType::site_completed, EventType::timesheet_recorded,
-    EventType::trip_recorded,   EventType::plan_accepted,
+    EventType::site_upserted,    EventType::person_upserted, EventType::team_upserted,
+    EventType::vehicle_upserted, EventType::site_completed,  EventType::timesheet_recorded,
+    EventType::plan_accepted,    EventType::trip_recorded,  // last: left out without trips
 };
 
 template <class Record>
@@ -115,10 +116,12 @@ const std::string* PlanningHistory::accepted_team(const std::string& week,
   return found == accepted_.end() ? nullptr : &found->second.second;
 }
 
-Expected<PlanningHistory> load_planning_history(const store::Store& store) {
+Expected<PlanningHistory> load_planning_history(const store::Store& store, WithTrips trips) {
   PlanningHistory history;
+  const std::span<const EventType> types{kPlanningTypes,
+                                         std::size(kPlanningTypes) - (trips == WithTrips::yes ? 0 : 1)};
   auto scanned = store.scan_events_of_types(
-      0, kPlanningTypes, [&history](std::int64_t, const events::Event& event) { history.apply(event); });
+      0, types, [&history](std::int64_t, const events::Event& event) { history.apply(event); });
   if (!scanned) return scanned.error();
   history.sort();
   return history;

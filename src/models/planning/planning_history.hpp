@@ -79,8 +79,11 @@ class PlanningHistory {
   std::map<std::pair<std::string, std::string>, std::pair<Instant, std::string>> accepted_;  // (week, site)
 };
 
-// Every stored event of the types the planner reads.
-Expected<PlanningHistory> load_planning_history(const store::Store& store);
+// Every stored event of the types the planner reads. Trips, as many as all the others, only
+// serve the replay of past weeks (planner_evaluation.hpp): read when asked.
+enum class WithTrips : bool { no, yes };
+Expected<PlanningHistory> load_planning_history(const store::Store& store,
+                                                WithTrips trips = WithTrips::no);
 
 template <class Record>
 const Record* Versions<Record>::before(Instant t) const {
