@@ -12,6 +12,9 @@
 #include "common/french_format.hpp"
 #include "common/iso_week.hpp"
 #include "common/paris_time.hpp"
+#include "models/delay/history_loader.hpp"
+#include "models/delay/training.hpp"
+#include "models/planning/delay_effects.hpp"
 #include "models/planning/plan_json.hpp"
 #include "models/planning/planning_history.hpp"
 #include "models/planning/team_planner.hpp"
@@ -47,6 +50,7 @@ void print_parts(const planning::WeekPlan& plan) {
   row("chantiers hors préférence du chef", s.off_preference, c.off_preference, 0);
   row("profondeur des compétences (0 à 1)", s.skill_depth, c.skill_depth, 2);
   row("heures de surcharge", s.overload_hours, c.overload_hours, 1);
+  row("jours de retard prédits", s.delay_days, c.delay_days, 1);
   row("total pondéré (€)", plan.suggested.objective_eur, plan.current.objective_eur, 0);
 }
 
@@ -70,15 +74,19 @@ void print_table(const planning::WeekProblem& problem, const planning::WeekPlan&
     const planning::PlanSite* site = nullptr;
     for (const auto& s : problem.sites) site = s.id == line.site_id ? &s : site;
     const bool changed = !line.current_team_id.empty() && line.current_team_id != line.team_id;
+    std::string note = changed ? "  ← changement" : (site->demand_estimated ? "  (heures estimées)" : "");
+    if (changed && !site->predicted_delay_days.empty()) {
+      note += ", retard prédit " + format_decimal_fr(line.current.delay_days, 0) + " j → " +
+              format_decimal_fr(line.suggested.delay_days, 0) + " j";
+    }
     std::printf("%-14s %-7s %-8s %8s %9s %9s%s\n", line.site_id.c_str(), line.team_id.c_str(),
                 line.current_team_id.empty() ? "—" : line.current_team_id.c_str(),
                 format_decimal_fr(site->demand_hours, 0).c_str(),
                 format_decimal_fr(line.suggested.km, 0).c_str(),
-                format_decimal_fr(line.current.km, 0).c_str(),
-                changed ? "  ← changement" : (site->demand_estimated ? "  (heures estimées)" : ""));
+                format_decimal_fr(line.current.km, 0).c_str(), note.c_str());
   }
   const planning::PlanSavings savings = planning::plan_savings(plan, settings);
-  std::printf("\nÉconomies contre le plan actuel : %s, %s de trajet, %s par semaine\n",
+  std::printf("\nTrajets contre le plan actuel : %s, %s de trajet, %s par semaine\n",
               signed_fr(savings.km, 0, " km").c_str(), signed_fr(savings.travel_hours, 1, " h").c_str(),
               signed_fr(savings.eur, 0, " €").c_str());
   std::printf("%s ; score %s/100", count_fr(static_cast<std::uint64_t>(plan.changes),
@@ -110,7 +118,17 @@ int run_plan(Context& context, const PlanFlags& flags) {
   auto history = planning::load_planning_history(context.store());
   if (!history) return report_failure("plan", history.error());
   const PlanningSettings& settings = context.config().planning;
-  const planning::WeekProblem problem = planning::week_problem(*history, monday, settings);
+  planning::WeekProblem problem = planning::week_problem(*history, monday, settings);
+  // With an active delay model, the planner prices the delay each team would give each site.
+  auto delay_model = models::load_delay_version(context.store());
+  if (!delay_model) return report_failure("plan", delay_model.error());
+  if (*delay_model) {
+    auto delay_history = models::load_history(context.store());
+    if (!delay_history) return report_failure("plan", delay_history.error());
+    auto attached = planning::attach_predicted_delays(problem, **delay_model, delay_history->history,
+                                                      context.config().delay);
+    if (!attached) return report_failure("plan", attached.error());
+  }
   const auto method = flags.method == "exact"       ? planning::GapMethod::exact
                       : flags.method == "heuristic" ? planning::GapMethod::heuristic
                                                     : planning::GapMethod::automatic;

@@ -86,6 +86,9 @@ struct PlanningSettings {
   double weight_skill_depth_eur = 60;  // per site whose every required skill two members hold
   double weight_overload_eur = 10;     // per hour of a team's load above balance_share
   double balance_share = 0.9;          // of a team's weekly capacity
+  // Per day of delay the delay model predicts for a site with a team: sites predicted late
+  // weigh more, and a team that would make one later costs more.
+  double weight_delay_day_eur = 100;
   int demand_weeks = 4;                // a site's weekly hours: its mean over these past weeks
   double time_limit_seconds = 1.5;     // the solvers' time for one week
 };

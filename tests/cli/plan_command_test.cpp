@@ -23,7 +23,7 @@ TEST(PlanCommand, PlansAWeekInFrenchAndAsJson) {
   ASSERT_EQ(table.exit_code, 0) << table.out;
   EXPECT_EQ(table.out.rfind("Planning de la semaine 2026-W49 (du 30/11/2026 au 04/12/2026) : ", 0), 0u)
       << table.out.substr(0, 200);
-  EXPECT_NE(table.out.find("Économies contre le plan actuel : "), std::string::npos);
+  EXPECT_NE(table.out.find("Trajets contre le plan actuel : "), std::string::npos);
 
   const auto json = testing::run_vigie(
       {"--data-dir", data_dir, "plan", "--week", "2026-W49", "--format", "json"});
@@ -39,6 +39,7 @@ TEST(PlanCommand, PlansAWeekInFrenchAndAsJson) {
   for (const auto line : root["assignments"].get_array()) {
     EXPECT_TRUE(sites.insert(std::string{line["site_id"].get_string().value()}).second);
     changed += bool{line["changed"].get_bool().value()} ? 1 : 0;
+    EXPECT_TRUE(line["predicted_delay_days"].is_null());  // no delay model trained here
   }
   EXPECT_GT(sites.size(), 3u);
   EXPECT_EQ(changed, int64_t{root["changes"].get_int64().value()});

@@ -56,6 +56,24 @@ TEST(DelayModelOnTheDemo, TrainsEvaluatesAndPredictsFromTheCommandLine) {
   const auto listed = testing::run_vigie({"--data-dir", data, "models"});
   EXPECT_NE(listed.out.find("vigie train delay"), std::string::npos) << listed.out;
 
+  // Planning against delay (issue 8, point 6): with the model, each planned site carries the
+  // delay predicted with its suggested and its current team, and the plan's part is their sum.
+  const auto planned = testing::run_vigie(
+      {"--data-dir", data, "plan", "--week", "2026-W48", "--format", "json"});
+  ASSERT_EQ(planned.exit_code, 0) << planned.out;
+  simdjson::dom::element plan;
+  ASSERT_EQ(parser.parse(planned.out).get(plan), simdjson::SUCCESS) << planned.out.substr(0, 300);
+  double suggested_sum = 0, current_sum = 0;
+  std::size_t lines = 0;
+  for (auto line : plan["assignments"].get_array()) {
+    suggested_sum += number(line, "predicted_delay_days");
+    current_sum += number(line, "current_predicted_delay_days");
+    ++lines;
+  }
+  EXPECT_GT(lines, 5u);
+  EXPECT_NEAR(suggested_sum, number(plan["parts"]["suggested"], "predicted_delay_days"), 0.05 * lines + 0.1);
+  EXPECT_NEAR(current_sum, number(plan["parts"]["current"], "predicted_delay_days"), 0.05 * lines + 0.1);
+
   const auto predicted = testing::run_vigie(
       {"--data-dir", data, "predict", "--as-of", "2026-11-29", "--format", "json"});
   ASSERT_EQ(predicted.exit_code, 0);

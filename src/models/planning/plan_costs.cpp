@@ -28,6 +28,7 @@ CostParts& CostParts::operator+=(const CostParts& other) {
   off_preference += other.off_preference;
   skill_depth += other.skill_depth;
   overload_hours += other.overload_hours;
+  delay_days += other.delay_days;
   return *this;
 }
 
@@ -40,7 +41,8 @@ double weighted_eur(const CostParts& parts, const PlanningSettings& settings) {
          parts.changes * settings.weight_change_eur +
          parts.off_preference * settings.weight_preference_eur -
          parts.skill_depth * settings.weight_skill_depth_eur +
-         parts.overload_hours * settings.weight_overload_eur;
+         parts.overload_hours * settings.weight_overload_eur +
+         parts.delay_days * settings.weight_delay_day_eur;
 }
 
 double road_km(double lat_a, double lon_a, double lat_b, double lon_b, double road_factor) {
@@ -74,6 +76,9 @@ CostParts cell_parts(const PlanTeam& team, const PlanSite& site, const PlanningS
   const auto& preferred = team.preferred_site_types;
   parts.off_preference =
       !preferred.empty() && std::find(preferred.begin(), preferred.end(), site.type) == preferred.end() ? 1 : 0;
+  if (const auto delay = site.predicted_delay_days.find(team.id); delay != site.predicted_delay_days.end()) {
+    parts.delay_days = delay->second;
+  }
   if (!site.required_skills.empty()) {
     double deep = 0;
     for (const std::string& skill : site.required_skills) deep += std::min(2, holders(team, skill)) / 2.0;

@@ -22,6 +22,7 @@ struct CostParts {
   double off_preference = 0;  // sites of a type their chief does not prefer
   double skill_depth = 0;     // 0–1 per site: required skills held by two members (rewarded)
   double overload_hours = 0;  // team load above the balance share (a plan's, not a cell's)
+  double delay_days = 0;      // the delay model's predicted delay of the site with this team
 
   CostParts& operator+=(const CostParts& other);
 };

@@ -23,6 +23,7 @@ void write_parts(JsonWriter& json, const PlanSide& side) {
       .field("off_preference", static_cast<std::int64_t>(std::llround(p.off_preference)))
       .field("skill_depth", cent(p.skill_depth))
       .field("overload_hours", tenth(p.overload_hours))
+      .field("predicted_delay_days", tenth(p.delay_days))
       .field("objective_eur", cent(side.objective_eur))
       .end_object();
 }
@@ -74,8 +75,15 @@ std::string plan_json(const WeekProblem& problem, const WeekPlan& plan,
         .field("km", tenth(line.suggested.km))
         .field("travel_hours", tenth(line.suggested.travel_hours))
         .field("current_km", tenth(line.current.km))
-        .field("current_travel_hours", tenth(line.current.travel_hours))
-        .end_object();
+        .field("current_travel_hours", tenth(line.current.travel_hours));
+    // The delay model's prediction for the site with its suggested and its current team.
+    json.key("predicted_delay_days");
+    if (site != nullptr && !site->predicted_delay_days.empty()) json.value(tenth(line.suggested.delay_days));
+    else json.null();
+    json.key("current_predicted_delay_days");
+    if (site != nullptr && !site->predicted_delay_days.empty()) json.value(tenth(line.current.delay_days));
+    else json.null();
+    json.end_object();
   }
   json.end_array();
   json.key("left_out").begin_array();

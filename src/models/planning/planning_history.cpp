@@ -48,6 +48,7 @@ void PlanningHistory::apply(const events::Event& event) {
       PersonFacts person;
       person.home_lat = data->number("home_lat");
       person.home_lon = data->number("home_lon");
+      person.experience_years = data->number("experience_years");
       person.skills = data->text_list("skills");
       if (const auto preferences = data->object("preferences")) {
         person.preferred_site_types = preferences->text_list("site_types");

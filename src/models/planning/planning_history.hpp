@@ -24,6 +24,7 @@ namespace vigie::models::planning {
 
 struct PersonFacts {
   std::optional<double> home_lat, home_lon;
+  std::optional<double> experience_years;
   std::vector<std::string> skills;
   std::vector<std::string> preferred_site_types;
 };

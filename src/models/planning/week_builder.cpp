@@ -44,7 +44,10 @@ PlanTeam team_at(const PlanningHistory& history, const std::string& id, const Te
   }
   const auto chief = history.persons().find(facts.chief_id);
   if (chief != history.persons().end()) {
-    if (const PersonFacts* person = chief->second.before(t)) team.preferred_site_types = person->preferred_site_types;
+    if (const PersonFacts* person = chief->second.before(t)) {
+      team.preferred_site_types = person->preferred_site_types;
+      team.chief_experience_years = person->experience_years;
+    }
   }
   for (const std::string& vehicle : facts.vehicle_ids) {
     const auto found = history.vehicles().find(vehicle);

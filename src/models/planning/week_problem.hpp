@@ -7,6 +7,8 @@
 // tests. Plain data.
 #pragma once
 
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +31,7 @@ struct PlanTeam {
   std::vector<std::string> vehicle_ids;
   std::vector<std::string> vehicles_available;  // those available every working day of the week
   std::vector<std::string> preferred_site_types;  // the chief's; empty: no preference
+  std::optional<double> chief_experience_years;
 };
 
 struct PlanSite {
@@ -40,6 +43,9 @@ struct PlanSite {
   double demand_hours = 0;        // the week's need
   bool demand_estimated = false;  // no recent timesheets: the mean of the other sites
   std::string current_team;       // the current plan's; empty when none
+  // With an active delay model (delay_effects.hpp): the delay it predicts for the site with each
+  // team, by team id; empty without one.
+  std::map<std::string, double> predicted_delay_days;
 };
 
 struct WeekProblem {
