@@ -19,7 +19,7 @@ namespace {
 HttpResponse get_suggested(ApiServices& services, const HttpRequest& request) {
   auto principal = services.auth.authenticate(request, Permission::read);
   if (!principal) return auth_error_response(principal.error());
-  LocalDate monday = date_from_days(days_since_epoch(monday_of(paris_today())) + 7);
+  LocalDate monday = monday_after(paris_today());
   if (const std::string week = request.query_param("week"); !week.empty()) {
     const auto parsed = parse_iso_week(week);
     if (!parsed) return json_error(Error::invalid("week", "must be an ISO week such as 2026-W50"));

@@ -71,8 +71,7 @@ void print_table(const planning::WeekProblem& problem, const planning::WeekPlan&
   std::printf("\n%-14s %-7s %-8s %8s %9s %9s\n", "chantier", "équipe", "actuelle", "heures", "km/sem.",
               "avant");
   for (const auto& line : plan.lines) {
-    const planning::PlanSite* site = nullptr;
-    for (const auto& s : problem.sites) site = s.id == line.site_id ? &s : site;
+    const planning::PlanSite* site = problem.site(line.site_id);
     const bool changed = !line.current_team_id.empty() && line.current_team_id != line.team_id;
     std::string note = changed ? "  ← changement" : (site->demand_estimated ? "  (heures estimées)" : "");
     if (changed && !site->predicted_delay_days.empty()) {
@@ -106,7 +105,7 @@ void print_table(const planning::WeekProblem& problem, const planning::WeekPlan&
 }
 
 int run_plan(Context& context, const PlanFlags& flags) {
-  LocalDate monday = date_from_days(days_since_epoch(monday_of(paris_today())) + 7);
+  LocalDate monday = monday_after(paris_today());
   if (!flags.week.empty()) {
     const auto week = parse_iso_week(flags.week);
     if (!week) {

@@ -22,6 +22,8 @@ LocalDate monday_of(LocalDate day) {
   return date_from_days(days_since_epoch(day) - weekday_from_monday(day));
 }
 
+LocalDate monday_after(LocalDate day) { return date_from_days(days_since_epoch(monday_of(day)) + 7); }
+
 std::optional<LocalDate> parse_iso_week(std::string_view text) {
   if (text.size() != 8 || text[4] != '-' || (text[5] != 'W' && text[5] != 'w')) return std::nullopt;
   int year = 0, week = 0;

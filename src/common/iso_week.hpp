@@ -16,7 +16,8 @@ namespace vigie {
 std::optional<LocalDate> parse_iso_week(std::string_view text);
 // The week of a day as "2026-W49".
 std::string format_iso_week(LocalDate day);
-// The Monday of the week holding `day`.
+// The Monday of the week holding `day`, and the next one (the coming week a planner means).
 LocalDate monday_of(LocalDate day);
+LocalDate monday_after(LocalDate day);
 
 }  // namespace vigie

@@ -8,12 +8,13 @@
 #include <fstream>
 
 #include "support/child_process.hpp"
+#include "support/orlib_gap.hpp"
 #include "support/temp_dir.hpp"
 
 namespace vigie {
 namespace {
 
-constexpr const char* kTiny = "2 3\n4 6 5\n7 3 8\n2 3 4\n3 2 5\n6 5\n";
+constexpr std::string_view kTiny = testing::kTinyGap;  // minimum 12, maximum 18
 
 TEST(PlannerBench, SolvesNamesAndComparesWithTheOptimaBeside) {
   const testing::TempDir dir;

@@ -31,6 +31,8 @@ TEST(IsoWeek, FormatsAnyDayOfTheWeek) {
   EXPECT_EQ(format_iso_week(ymd(2027, 1, 1)), "2026-W53");   // a Friday of 2026's last week
   EXPECT_EQ(format_iso_week(ymd(2025, 12, 29)), "2026-W01");
   EXPECT_EQ(monday_of(ymd(2026, 12, 6)), ymd(2026, 11, 30));
+  EXPECT_EQ(monday_after(ymd(2026, 12, 6)), ymd(2026, 12, 7));
+  EXPECT_EQ(monday_after(ymd(2026, 12, 7)), ymd(2026, 12, 14));
 }
 
 }  // namespace

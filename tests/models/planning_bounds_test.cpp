@@ -14,8 +14,8 @@
 namespace vigie::models::planning {
 namespace {
 
-// As in planning_gap_test.cpp: minimum 12 by (0,1,0), maximum 18 by (0,0,1).
-constexpr std::string_view kTiny = "2 3\n4 6 5\n7 3 8\n2 3 4\n3 2 5\n6 5\n";
+// Minimum 12 by (0,1,0), maximum 18 by (0,0,1) (support/orlib_gap.hpp).
+constexpr std::string_view kTiny = testing::kTinyGap;
 
 using testing::published_gap;
 

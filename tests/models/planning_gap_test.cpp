@@ -12,9 +12,7 @@
 namespace vigie::models::planning {
 namespace {
 
-// 2 agents × 3 jobs. Costs: agent 0 = 4 6 5, agent 1 = 7 3 8; resources: agent 0 = 2 3 4,
-// agent 1 = 3 2 5; capacities 6 and 5.
-constexpr std::string_view kSmall = "2 3\n4 6 5\n7 3 8\n2 3 4\n3 2 5\n6 5\n";
+constexpr std::string_view kSmall = testing::kTinyGap;  // worked out by hand (support/orlib_gap.hpp)
 
 TEST(GapInstance, ReadsASingleInstanceNamedByItsStem) {
   auto read = parse_gap_file(kSmall, "tiny");

@@ -76,9 +76,7 @@ std::string team_of(const WeekPlan& plan, const std::string& site_id) {
 void expect_checked(const WeekProblem& problem, const WeekPlan& plan) {
   std::vector<int> teams(problem.sites.size(), -1);
   for (std::size_t s = 0; s < problem.sites.size(); ++s) {
-    for (std::size_t t = 0; t < problem.teams.size(); ++t) {
-      if (problem.teams[t].id == team_of(plan, problem.sites[s].id)) teams[s] = static_cast<int>(t);
-    }
+    teams[s] = problem.team_index(team_of(plan, problem.sites[s].id));
   }
   const PlanCheck check = check_plan(problem, teams);
   EXPECT_TRUE(check.feasible) << (check.violations.empty() ? "" : check.violations.front());

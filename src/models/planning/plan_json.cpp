@@ -60,8 +60,7 @@ std::string plan_json(const WeekProblem& problem, const WeekPlan& plan,
       .field("found", plan.found);
   json.key("assignments").begin_array();
   for (const SitePlanLine& line : plan.lines) {
-    const PlanSite* site = nullptr;
-    for (const PlanSite& s : problem.sites) site = s.id == line.site_id ? &s : site;
+    const PlanSite* site = problem.site(line.site_id);
     json.begin_object()
         .field("site_id", line.site_id)
         .field("site_name", site != nullptr ? site->name : std::string{})

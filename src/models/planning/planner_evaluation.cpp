@@ -36,12 +36,8 @@ WeekEvaluation evaluate_week(const PlanningHistory& history, LocalDate monday,
   // The checker sees the suggestion as site → team index, nothing of the planner's own state.
   std::vector<int> team_of(problem.sites.size(), -1);
   for (const SitePlanLine& line : plan.lines) {
-    for (std::size_t s = 0; s < problem.sites.size(); ++s) {
-      if (problem.sites[s].id != line.site_id) continue;
-      for (std::size_t t = 0; t < problem.teams.size(); ++t) {
-        if (problem.teams[t].id == line.team_id) team_of[s] = static_cast<int>(t);
-      }
-    }
+    team_of[static_cast<std::size_t>(problem.site(line.site_id) - problem.sites.data())] =
+        problem.team_index(line.team_id);
   }
   out.checked = check_plan(problem, team_of).feasible;
   out.current_violations = plan.current_violations.size();

@@ -148,13 +148,6 @@ void balance(const WeekProblem& problem, const Cells& cells, const PlanningSetti
   }
 }
 
-int team_index(const WeekProblem& problem, const std::string& id) {
-  for (std::size_t t = 0; t < problem.teams.size(); ++t) {
-    if (problem.teams[t].id == id) return static_cast<int>(t);
-  }
-  return -1;
-}
-
 double score_of(double current, double suggested, double bound) {
   if (suggested >= current) return 0;
   if (current - bound < 1e-6) return 100;
@@ -197,7 +190,7 @@ WeekPlan plan_week(const WeekProblem& problem, const PlanningSettings& settings,
   std::vector<int> current_full(problem.sites.size(), -1), suggested_full(problem.sites.size(), -1);
   for (std::size_t k = 0; k < cells.sites.size(); ++k) {
     const PlanSite& site = problem.sites[static_cast<std::size_t>(cells.sites[k])];
-    const int current = team_index(problem, site.current_team);
+    const int current = problem.team_index(site.current_team);
     current_of[k] = current >= 0 ? current : team_of[k];
     current_full[static_cast<std::size_t>(cells.sites[k])] = current;
     suggested_full[static_cast<std::size_t>(cells.sites[k])] = team_of[k];

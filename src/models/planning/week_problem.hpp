@@ -10,6 +10,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/time.hpp"
@@ -52,6 +53,20 @@ struct WeekProblem {
   LocalDate monday{};
   std::vector<PlanTeam> teams;
   std::vector<PlanSite> sites;
+
+  // By id: the site (nullptr when absent) and the team's index (-1 when absent).
+  const PlanSite* site(std::string_view id) const {
+    for (const PlanSite& s : sites) {
+      if (s.id == id) return &s;
+    }
+    return nullptr;
+  }
+  int team_index(std::string_view id) const {
+    for (std::size_t t = 0; t < teams.size(); ++t) {
+      if (teams[t].id == id) return static_cast<int>(t);
+    }
+    return -1;
+  }
 };
 
 }  // namespace vigie::models::planning
