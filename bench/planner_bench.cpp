@@ -61,6 +61,11 @@ std::optional<double> PlannerInstanceResult::gap_pct() const {
          std::abs(static_cast<double>(*best_known));
 }
 
+std::optional<double> PlannerInstanceResult::bound_gap_pct() const {
+  if (!value || !bound || *bound == 0) return std::nullopt;
+  return 100.0 * std::abs(static_cast<double>(*value) - *bound) / std::abs(*bound);
+}
+
 PlannerBenchResult run_planner_bench(const PlannerBenchOptions& options, const Progress& progress) {
   PlannerBenchResult result;
   result.options = options;

@@ -41,7 +41,8 @@ struct PlannerInstanceResult {
   std::optional<double> cbc_value;
   std::optional<double> cbc_seconds;
 
-  std::optional<double> gap_pct() const;
+  std::optional<double> gap_pct() const;        // to the best known value
+  std::optional<double> bound_gap_pct() const;  // to the bound: what may still be gained at most
 };
 
 struct PlannerBenchResult {

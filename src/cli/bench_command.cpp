@@ -16,11 +16,13 @@
 #include <memory>
 
 #include "bench/delay_bench.hpp"
+#include "bench/gap_generator.hpp"
 #include "bench/planner_bench.hpp"
 #include "bench/triage_bench.hpp"
 #include "bench/ingest_bench.hpp"
 #include "bench/kpi_bench.hpp"
 #include "cli/context.hpp"
+#include "common/file_io.hpp"
 #include "cli/exit_codes.hpp"
 
 namespace vigie::cli {
@@ -248,6 +250,20 @@ int run_planner(const PlannerFlags& flags) {
   return result.problems.empty() ? kExitOk : kExitFailure;
 }
 
+int run_gap_instances(const std::string& dir) {
+  if (auto made = make_directories(dir, false); !made) {
+    std::fprintf(stderr, "vigie bench gap-instances: %s\n", made.error().describe().c_str());
+    return kExitFailure;
+  }
+  const auto written = bench::write_generated_gaps(dir);
+  if (!written) {
+    std::fprintf(stderr, "vigie bench gap-instances: %s\n", written.error().describe().c_str());
+    return kExitFailure;
+  }
+  for (const std::string& path : *written) std::printf("%s\n", path.c_str());
+  return kExitOk;
+}
+
 }  // namespace
 
 void add_bench_command(CLI::App& app, Context& context, int& exit_code) {
@@ -282,6 +298,11 @@ void add_bench_command(CLI::App& app, Context& context, int& exit_code) {
   auto planner_flags = std::make_shared<PlannerFlags>();
   add_planner_flags(*planner, *planner_flags);
   planner->callback([&exit_code, planner_flags] { exit_code = run_planner(*planner_flags); });
+  auto* instances = bench->add_subcommand(
+      "gap-instances", "write 24 generated GAP instances (types C, D, E, up to 20 × 400) for bench planner");
+  auto dir = std::make_shared<std::string>();
+  instances->add_option("--out", *dir, "the directory to write them into")->required();
+  instances->callback([&exit_code, dir] { exit_code = run_gap_instances(*dir); });
 }
 
 }  // namespace vigie::cli

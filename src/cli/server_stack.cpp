@@ -3,6 +3,7 @@
 #include "kpi/company_codec.hpp"
 #include "kpi/company_loader.hpp"
 #include "models/delay/history_loader.hpp"
+#include "models/planning/delay_effects.hpp"
 
 namespace vigie::cli {
 
@@ -82,7 +83,14 @@ ServerStack::ServerStack(const Config& config, const Logger& log, store::Store& 
         std::move(sources), *pipeline_, store,
         ingest::WebhookSettings{std::chrono::seconds{config.webhook_window_seconds}});
   }
-  plans_ = std::make_unique<models::planning::PlanBoard>(store, config.planning, submit);
+  // Planning against delay (issue 8, point 6) with the live history and the active model.
+  const auto predict_delays = [this, delay = config.delay](models::planning::WeekProblem& problem) {
+    return predictions_->with_model(
+        instant_now(), [&](const models::LoadedDelayModel& model, const models::CompanyHistory& company) {
+          return models::planning::attach_predicted_delays(problem, model, company, delay);
+        });
+  };
+  plans_ = std::make_unique<models::planning::PlanBoard>(store, config.planning, submit, predict_delays);
   services_ = std::make_unique<api::ApiServices>(
       api::ApiServices{config_, log_, store_, *pipeline_, auth_, metrics_, webhooks_.get(),
                        kpis_.get(), predictions_.get(), triage_.get(), plans_.get()});

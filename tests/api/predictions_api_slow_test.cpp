@@ -2,7 +2,8 @@
 // is a 404 naming the command; once trained, every site under way has a prediction with the
 // version that made it, its factors and its coverage; one site's route agrees with the list;
 // the model's measured accuracy is served; a manager sees only their sites; and an incident
-// opened on a site shows in its next prediction.
+// opened on a site shows in its next prediction; the suggested plan weighs predicted delay once
+// a version serves (issue 8, point 6).
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
@@ -65,7 +66,28 @@ TEST_F(PredictionsApiTest, ServesTheActiveVersionsPredictions) {
   ASSERT_EQ(none["error"]["message"].get(message), simdjson::SUCCESS);
   EXPECT_NE(message.find("vigie train delay"), std::string_view::npos);
 
+  // Planning against delay: no predicted delay in the plan before a version serves, one after.
+  const auto count_predicted = [&](simdjson::dom::element plan) {
+    std::size_t predicted = 0;
+    for (auto line : plan["assignments"].get_array()) {
+      const bool has = !line["predicted_delay_days"].is_null();
+      EXPECT_EQ(has, !line["current_predicted_delay_days"].is_null());
+      if (has) {
+        EXPECT_GE(line["predicted_delay_days"].get_double().value(), 0.0);
+      }
+      predicted += has ? 1 : 0;
+    }
+    return predicted;
+  };
+  const auto plain = get("/api/v1/plans/suggested?week=2026-W49", direction_);
+  EXPECT_GT(plain["assignments"].get_array().size(), 0u);
+  EXPECT_EQ(count_predicted(plain), 0u);
+
   train();
+  const auto weighed = get("/api/v1/plans/suggested?week=2026-W49", direction_);
+  EXPECT_GT(count_predicted(weighed), 0u);
+  EXPECT_GT(weighed["parts"]["current"]["predicted_delay_days"].get_double().value(), 0.0);
+
   const auto all = get("/api/v1/predictions", direction_);
   EXPECT_EQ(all["model"]["version"].get_int64().value(), 1);
   simdjson::dom::array list;

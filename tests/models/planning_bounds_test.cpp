@@ -54,6 +54,59 @@ TEST(GapLagrangian, AJobThatFitsNoAgentHasNoBound) {
   EXPECT_FALSE(gap_lagrangian(gap, {}).bound);
 }
 
+TEST(GapLagrangian, HandsEachStepsKnapsacksToTheHeuristicAndAimsAtWhatItReturns) {
+  // gap12-1 (10 agents × 60 jobs), minimised: its minimum from optima.csv.
+  const auto instance = published_gap(12, 12).at(0);
+  const GapInstance& gap = instance.gap;
+  LagrangianOptions options;
+  options.max_iterations = 50;
+  int calls = 0;
+  options.on_knapsacks = [&](const std::vector<std::vector<int>>& taken_by) {
+    ++calls;
+    EXPECT_EQ(taken_by.size(), static_cast<std::size_t>(gap.agents));
+    // Each agent's choice is a knapsack solution: within its capacity, no job twice.
+    for (int i = 0; i < gap.agents; ++i) {
+      std::int64_t load = 0;
+      std::vector<char> seen(static_cast<std::size_t>(gap.jobs), 0);
+      for (const int j : taken_by[static_cast<std::size_t>(i)]) {
+        load += gap.a(i, j);
+        EXPECT_EQ(seen[static_cast<std::size_t>(j)]++, 0);
+      }
+      EXPECT_LE(load, gap.capacity[static_cast<std::size_t>(i)]);
+    }
+    // The optimum, as if the heuristic had found it: the steps aim at it, and the fixing at the
+    // end is against it.
+    return std::optional<std::int64_t>(instance.optimum_min);
+  };
+  const LagrangianResult relaxed = gap_lagrangian(gap, options);
+  EXPECT_GT(calls, 0);
+  EXPECT_LE(calls, 50);
+  ASSERT_TRUE(relaxed.bound);
+  EXPECT_LE(*relaxed.bound, instance.optimum_min);
+  // Fixed against the optimum, nothing strictly better remains for CBC to find.
+  if (!relaxed.incumbent_proven) {
+    ASSERT_EQ(relaxed.fixed.size(), gap.cost.size());
+    ExactOptions exact;
+    exact.fixed = &relaxed.fixed;
+    exact.better_than = instance.optimum_min;
+    EXPECT_TRUE(solve_gap_cbc(gap, exact).proven_infeasible);
+  }
+}
+
+TEST(GapLocalSearch, StartsFromAPartialAssignmentAndPlacesTheRest) {
+  // Tiny instance, minimum 12 by (0,1,0): started with job 0 on agent 0, job 1 on agent 1 and
+  // job 2 not placed, no step taken: job 2 goes to its cheapest agent with room.
+  const GapInstance gap = parse_gap_file(kTiny, "tiny")->front();
+  const std::vector<int> start{0, 1, -1};
+  LocalSearchOptions options;
+  options.start = &start;
+  options.max_iterations = 0;
+  const LocalSearchResult result = gap_local_search(gap, options);
+  ASSERT_TRUE(result.assignment);
+  EXPECT_EQ(*result.assignment, (std::vector<int>{0, 1, 0}));
+  EXPECT_EQ(result.value, 12);
+}
+
 TEST(GapSubsetSearch, ImprovesAPoorAssignmentAndKeepsItFeasible) {
   // gap12-1 (10 agents × 60 jobs, maximum 1451): from 10 tabu steps (1 428, deterministic for
   // the seed), the exchanges between agents improve it, and the result is checked independently.

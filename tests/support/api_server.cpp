@@ -30,6 +30,9 @@ bool ApiServer::start() {
     return false;
   }
   client_ = std::make_unique<httplib::Client>("127.0.0.1", *port);
+  // Under the sanitizers, with two suites at once, a plan or a training answer takes seconds:
+  // the library's 5 s would fail a slow machine rather than the code.
+  client_->set_read_timeout(std::chrono::seconds(60));
   return true;
 }
 

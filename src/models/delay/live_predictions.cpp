@@ -97,4 +97,11 @@ Expected<LivePredictions::Answer> LivePredictions::site(const std::string& site_
   return answer(now, site_id, manager_id);
 }
 
+Expected<void> LivePredictions::with_model(Instant now, const UseModel& use) {
+  const std::lock_guard lock(mutex_);
+  if (auto refreshed = refresh(now); !refreshed) return refreshed.error();
+  if (!model_) return {};
+  return use(*model_, history_);
+}
+
 }  // namespace vigie::models

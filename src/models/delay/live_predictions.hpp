@@ -9,6 +9,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -38,6 +39,11 @@ class LivePredictions {
   Expected<Answer> under_way(Instant now, const std::string& manager_id = {});
   // One site; an empty list when the site is unknown or not under way.
   Expected<Answer> site(const std::string& site_id, Instant now, const std::string& manager_id = {});
+
+  // Lends the active model and the up-to-date history to `use` (planning against delay scores
+  // each site with each team), under the mutex; `use` is not called while no version is active.
+  using UseModel = std::function<Expected<void>(const LoadedDelayModel&, const CompanyHistory&)>;
+  Expected<void> with_model(Instant now, const UseModel& use);
 
  private:
   Expected<void> refresh(Instant now);  // mutex held

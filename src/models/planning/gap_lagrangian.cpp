@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <random>
 
 namespace vigie::models::planning {
 namespace {
@@ -11,6 +12,8 @@ using Clock = std::chrono::steady_clock;
 constexpr double kEpsilon = 1e-6;
 constexpr int kStallSteps = 20;     // steps without a better bound before the step size halves
 constexpr double kSmallestStep = 1e-3;
+constexpr double kRestartNoise = 0.05;  // a restart moves each multiplier by up to ±5 %
+constexpr double kRestartStep = 1.0;
 
 // One agent's knapsack under multipliers u: profit u_j − w_ij for each job that fits, capacity
 // b_i. Only profitable jobs are items; the rest are never worth taking.
@@ -127,8 +130,9 @@ LagrangianResult gap_lagrangian(const GapInstance& gap, const LagrangianOptions&
   const double sign = options.sense == Sense::maximise ? -1.0 : 1.0;  // minimise sign × cost
   std::vector<double> w(gap.cost.size());
   for (std::size_t k = 0; k < w.size(); ++k) w[k] = sign * static_cast<double>(gap.cost[k]);
-  const bool has_upper = options.incumbent.has_value();
-  const double upper = has_upper ? sign * static_cast<double>(*options.incumbent) : 0.0;
+  std::optional<std::int64_t> incumbent = options.incumbent;
+  double upper = incumbent ? sign * static_cast<double>(*incumbent) : 0.0;
+  std::vector<std::vector<int>> taken_by(options.on_knapsacks ? static_cast<std::size_t>(m) : 0);
 
   LagrangianResult result;
   // Start from each job's cheapest fitting agent: the bound of "every job alone at its best".
@@ -146,6 +150,7 @@ LagrangianResult gap_lagrangian(const GapInstance& gap, const LagrangianOptions&
   std::vector<char> taken;
   std::vector<int> count(static_cast<std::size_t>(n));
   std::vector<double> best_u = u;
+  std::mt19937_64 random(1);
   double best = -std::numeric_limits<double>::infinity(), step = 2.0;
   int stall = 0;
   for (; result.iterations < options.max_iterations; ++result.iterations) {
@@ -156,8 +161,18 @@ LagrangianResult gap_lagrangian(const GapInstance& gap, const LagrangianOptions&
       Knapsack& k = knapsacks[static_cast<std::size_t>(i)];
       k.load(gap, w, u, i);
       value -= solve_knapsack(k, taken);
+      if (options.on_knapsacks) taken_by[static_cast<std::size_t>(i)].clear();
       for (std::size_t t = 0; t < taken.size(); ++t) {
-        if (taken[t] != 0) ++count[static_cast<std::size_t>(k.jobs[t])];
+        if (taken[t] == 0) continue;
+        ++count[static_cast<std::size_t>(k.jobs[t])];
+        if (options.on_knapsacks) taken_by[static_cast<std::size_t>(i)].push_back(k.jobs[t]);
+      }
+    }
+    if (options.on_knapsacks) {
+      const auto known = options.on_knapsacks(taken_by);
+      if (known && (!incumbent || sign * static_cast<double>(*known) < upper)) {
+        incumbent = known;
+        upper = sign * static_cast<double>(*known);
       }
     }
     if (value > best + kEpsilon) {
@@ -168,14 +183,23 @@ LagrangianResult gap_lagrangian(const GapInstance& gap, const LagrangianOptions&
       step /= 2;
       stall = 0;
     }
-    if (has_upper && best > upper - 1 + kEpsilon) break;  // nothing better than the incumbent
+    if (incumbent && best > upper - 1 + kEpsilon) break;  // nothing better than the incumbent
     double norm = 0;
     for (int c : count) norm += static_cast<double>((1 - c) * (1 - c));
     // Every job taken exactly once: the knapsacks' solution is a feasible assignment at the
     // bound, so the bound is the optimum.
-    if (norm == 0 || step < kSmallestStep) break;
+    if (norm == 0) break;
+    if (step < kSmallestStep) {
+      if (!options.restart) break;
+      std::uniform_real_distribution<double> jitter(1 - kRestartNoise, 1 + kRestartNoise);
+      for (int j = 0; j < n; ++j) {
+        u[static_cast<std::size_t>(j)] = best_u[static_cast<std::size_t>(j)] * jitter(random);
+      }
+      step = kRestartStep;
+      continue;
+    }
     if (Clock::now() - start > options.time_limit) break;
-    const double target = has_upper ? upper : best + std::max(1.0, 0.05 * std::abs(best));
+    const double target = incumbent ? upper : best + std::max(1.0, 0.05 * std::abs(best));
     const double length = step * std::max(target - value, kEpsilon) / norm;
     for (int j = 0; j < n; ++j) {
       u[static_cast<std::size_t>(j)] += length * (1 - count[static_cast<std::size_t>(j)]);
@@ -183,7 +207,7 @@ LagrangianResult gap_lagrangian(const GapInstance& gap, const LagrangianOptions&
   }
   const auto rounded = static_cast<std::int64_t>(std::ceil(best - kEpsilon));
   result.bound = options.sense == Sense::maximise ? -rounded : rounded;
-  if (!has_upper) return result;
+  if (!incumbent) return result;
   result.incumbent_proven = best > upper - 1 + kEpsilon;
   if (result.incumbent_proven) return result;
 
@@ -196,7 +220,7 @@ LagrangianResult gap_lagrangian(const GapInstance& gap, const LagrangianOptions&
     k.load(gap, w, best_u, i);
     value_of[static_cast<std::size_t>(i)] = solve_knapsack(k, taken);
   }
-  const double cut = upper - 1 + kEpsilon;
+  const double cut = upper - 1 + kEpsilon;  // against the best incumbent, the hook's included
   for (int i = 0; i < m; ++i) {
     const Knapsack& k = knapsacks[static_cast<std::size_t>(i)];
     const ForcedValues forced = forced_values(gap, k, w, best_u, i);

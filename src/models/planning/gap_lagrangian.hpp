@@ -9,11 +9,13 @@
 // Given an incumbent, the same knapsacks tell, for each cell x_ij, the best bound with x_ij
 // forced to 1 or to 0; where it cannot beat the incumbent the cell is fixed (reduced-cost
 // fixing). This is what lets the exact solver prove small instances in milliseconds: most cells
-// are gone before it starts, and often the bound alone meets the incumbent. Pure.
+// are gone before it starts, and often the bound alone meets the incumbent. Pure, but for the
+// heuristic's hook.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -29,6 +31,14 @@ struct LagrangianOptions {
   std::optional<std::int64_t> incumbent;
   std::chrono::duration<double> time_limit{1.0};
   int max_iterations = 400;
+  // The Lagrangian heuristic's hook: called at every step with the jobs each agent's knapsack
+  // took (by agent), a cover of the jobs close to an assignment when the multipliers are good.
+  // It returns the best value known after it (it may have repaired the cover into a better
+  // incumbent, which the steps then aim at).
+  std::function<std::optional<std::int64_t>(const std::vector<std::vector<int>>&)> on_knapsacks;
+  // When the steps have converged, start again near the best multipliers (each moved at random
+  // by a few per cent) until the time limit or max_iterations, to meet other covers.
+  bool restart = false;
 };
 
 struct LagrangianResult {

@@ -48,12 +48,13 @@ struct Search {
   }
 };
 
-// Jobs by decreasing regret (second-cheapest fitting agent minus the cheapest), each to its
-// cheapest agent that still fits, else to the one it overloads least.
+// The jobs not placed yet (agent −1), by decreasing regret (second-cheapest fitting agent minus
+// the cheapest), each to its cheapest agent that still fits, else to the one it overloads least.
 void regret_greedy(Search& s) {
   const int n = s.gap.jobs, m = s.gap.agents;
   std::vector<std::pair<std::int64_t, int>> order;
   for (int j = 0; j < n; ++j) {
+    if (s.assign[static_cast<std::size_t>(j)] >= 0) continue;
     std::int64_t best = std::numeric_limits<std::int64_t>::max(), second = best;
     for (int i = 0; i < m; ++i) {
       if (s.gap.a(i, j) > s.gap.capacity[static_cast<std::size_t>(i)]) continue;
@@ -111,6 +112,11 @@ LocalSearchResult gap_local_search(const GapInstance& gap, const LocalSearchOpti
   for (const auto c : gap.cost) s.cost.push_back(sign * c);
   const auto [lowest, highest] = std::minmax_element(s.cost.begin(), s.cost.end());
   s.weight = std::max<double>(1.0, static_cast<double>(*highest - *lowest));
+  for (int j = 0; j < n; ++j) {
+    const int agent = options.start != nullptr ? (*options.start)[static_cast<std::size_t>(j)] : -1;
+    if (agent >= 0) s.put(j, agent);
+    else s.assign[static_cast<std::size_t>(j)] = -1;
+  }
   regret_greedy(s);
 
   LocalSearchResult result;

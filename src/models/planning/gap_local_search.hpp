@@ -26,6 +26,9 @@ struct LocalSearchOptions {
   std::uint64_t seed = 1;
   // Stop as soon as this value is reached (a known optimum, or the exact side's bound).
   std::optional<std::int64_t> target;
+  // Where to start (a job's agent each, feasible or not; −1: placed by regret, as all are when
+  // null).
+  const std::vector<int>* start = nullptr;
 };
 
 struct LocalSearchResult {

@@ -4,7 +4,9 @@
 // good assignment quickly; the Lagrangian bound (knapsack relaxation) either proves it optimal or
 // fixes the cells that cannot improve on it; CBC then proves or improves on the program that is
 // left, in the time left. The split of the time follows the instance's size (a small one is
-// expected to be proven; on a large one the search matters more and the bounds measure it). A
+// expected to be proven; on a large one the search matters more and the bounds measure it: the
+// Lagrangian heuristic — each subgradient step's knapsacks repaired into an assignment — and
+// exact re-packing of subsets of agents get most of the time). A
 // caller can force the search alone ("heuristic") or CBC alone ("exact").
 #pragma once
 

@@ -56,13 +56,20 @@ std::vector<events::Event> acceptance_events(const WeekProblem& problem, const W
   return out;
 }
 
-PlanBoard::PlanBoard(const store::Store& store, PlanningSettings settings, SubmitEvents submit)
-    : store_(store), settings_(settings), submit_(std::move(submit)) {}
+PlanBoard::PlanBoard(const store::Store& store, PlanningSettings settings, SubmitEvents submit,
+                     PredictDelays predict_delays)
+    : store_(store),
+      settings_(settings),
+      submit_(std::move(submit)),
+      predict_delays_(std::move(predict_delays)) {}
 
 Expected<PlanBoard::Shown> PlanBoard::suggest(LocalDate monday) {
   auto history = load_planning_history(store_);
   if (!history) return history.error();
   Suggestion suggestion{week_problem(*history, monday, settings_), {}};
+  if (predict_delays_) {
+    if (auto predicted = predict_delays_(suggestion.problem); !predicted) return predicted.error();
+  }
   suggestion.plan = plan_week(suggestion.problem, settings_);
   Shown shown;
   shown.id = plan_id(suggestion.problem, suggestion.plan);

@@ -34,7 +34,11 @@ std::vector<events::Event> acceptance_events(const WeekProblem& problem, const W
 class PlanBoard {
  public:
   using SubmitEvents = std::function<Expected<std::size_t>(std::vector<events::Event>)>;
-  PlanBoard(const store::Store& store, PlanningSettings settings, SubmitEvents submit);
+  // Attaches each site's predicted delay by team when a delay model is active (delay_effects.hpp;
+  // empty: planning without it).
+  using PredictDelays = std::function<Expected<void>(WeekProblem&)>;
+  PlanBoard(const store::Store& store, PlanningSettings settings, SubmitEvents submit,
+            PredictDelays predict_delays = {});
 
   struct Shown {
     std::string id;
@@ -60,6 +64,7 @@ class PlanBoard {
   const store::Store& store_;
   const PlanningSettings settings_;
   const SubmitEvents submit_;
+  const PredictDelays predict_delays_;
   std::mutex mutex_;
   std::map<std::string, Suggestion> shown_;  // by id
 };
