@@ -1,0 +1,109 @@
+#include "alerts/site_figures.hpp"
+
+#include <algorithm>
+
+#include "common/paris_time.hpp"
+#include "kpi/scope.hpp"
+
+namespace vigie::alerts {
+namespace {
+
+using kpi::DayCounters;
+using kpi::SiteState;
+using kpi::SiteStatus;
+
+bool under_way(SiteStatus status) {
+  return status == SiteStatus::active || status == SiteStatus::suspended;
+}
+
+// The Paris day the site last entered progress (active or suspended after something else).
+std::optional<std::int32_t> in_progress_since(const SiteState& site, Instant now) {
+  std::optional<std::int32_t> since;
+  bool was = false;
+  for (const auto& step : site.status.steps()) {
+    if (step.at > now) break;
+    const bool is = under_way(step.value);
+    if (is && !was) since = paris_day_number(step.at);
+    was = is;
+  }
+  return since;
+}
+
+// Days since the later of the last daily report and the start of progress.
+std::optional<double> days_without_report(const SiteState& site, Instant now, std::int32_t today) {
+  std::optional<std::int32_t> last = in_progress_since(site, now);
+  const auto& days = site.days.days();
+  if (!days.empty()) {
+    for (std::int32_t d = std::min(today, site.days.last_day()); d >= site.days.first_day(); --d) {
+      if (days[static_cast<std::size_t>(d - site.days.first_day())].reports > 0) {
+        last = last ? std::max(*last, d) : d;
+        break;
+      }
+    }
+  }
+  if (!last) return std::nullopt;
+  return static_cast<double>(std::max(0, today - *last));
+}
+
+std::optional<double> mean_client_score(const DayCounters& days) {
+  if (days.client_scores == 0) return std::nullopt;
+  return days.client_score_sum / static_cast<double>(days.client_scores);
+}
+
+std::optional<double> utilisation(const DayCounters& days) {
+  if (days.hours_total <= 0) return std::nullopt;
+  return 100.0 * days.hours_billable / days.hours_total;
+}
+
+}  // namespace
+
+std::vector<SiteFigures> site_figures(
+    const kpi::Company& company, Instant now,
+    const std::map<std::string, SitePredictionFigures>& predictions,
+    const std::array<int, kAlertMeasureNames.size()>& window_days) {
+  using enum AlertMeasure;
+  const std::int32_t today = paris_day_number(now);
+  std::vector<SiteFigures> out;
+  for (const SiteState& site : company.sites()) {
+    const kpi::SiteAt at = kpi::site_at(site, now);
+    if (!at.known || !under_way(at.status)) continue;
+    SiteFigures figures;
+    figures.site_id = site.id;
+    figures.site_type = at.attributes().type;
+    figures.manager_id = at.attributes().manager_id;
+    figures.window_days = window_days;
+    const auto set = [&](AlertMeasure m, std::optional<double> value, std::optional<double> before = {}) {
+      figures.now[static_cast<std::size_t>(m)] = value;
+      figures.before[static_cast<std::size_t>(m)] = before;
+    };
+    // The window ending today and the one before it, for a measure.
+    const auto windows = [&](AlertMeasure m) {
+      const int w = std::max(1, window_days[static_cast<std::size_t>(m)]);
+      return std::pair{kpi::sum_days(site, today - w + 1, today),
+                       kpi::sum_days(site, today - 2 * w + 1, today - w)};
+    };
+
+    // EV = BAC × progress; EAC − BAC over BAC = AC / EV − 1. No progress yet: no figure.
+    const double earned = static_cast<double>(at.budget_cents) * at.percent_complete / 100.0;
+    if (earned > 0) {
+      const auto spent = static_cast<double>(kpi::sum_to(site, today).expense_cents);
+      set(budget_overrun_pct, 100.0 * (spent / earned - 1.0));
+    }
+    const auto [score_now, score_before] = windows(client_satisfaction);
+    set(client_satisfaction, mean_client_score(score_now), mean_client_score(score_before));
+    set(days_without_report, alerts::days_without_report(site, now, today));
+    const auto [cost_now, cost_before] = windows(weekly_cost_eur);
+    set(weekly_cost_eur, static_cast<double>(cost_now.expense_cents) / 100.0,
+        static_cast<double>(cost_before.expense_cents) / 100.0);
+    const auto [hours_now, hours_before] = windows(utilisation_pct);
+    set(utilisation_pct, utilisation(hours_now), utilisation(hours_before));
+    if (const auto p = predictions.find(site.id); p != predictions.end()) {
+      set(p_late_pct, 100.0 * p->second.p_late);
+      set(predicted_delay_days, p->second.predicted_delay_days);
+    }
+    out.push_back(std::move(figures));
+  }
+  return out;
+}
+
+}  // namespace vigie::alerts

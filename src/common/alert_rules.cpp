@@ -1,0 +1,49 @@
+#include "common/alert_rules.hpp"
+
+#include "common/enum_names.hpp"
+
+namespace vigie {
+namespace {
+
+constexpr std::array<std::string_view, 3> kAudienceNames{"manager", "direction", "admin"};
+
+AlertRule rule(std::string name, AlertMeasure measure, AlertChange change, bool above,
+               double threshold, double margin, int window_days, AlertAudience audience) {
+  return {std::move(name), measure, change, above, threshold, margin, window_days, "", audience};
+}
+
+}  // namespace
+
+std::optional<AlertMeasure> parse_alert_measure(std::string_view name) {
+  return enum_named<AlertMeasure>(name, kAlertMeasureNames);
+}
+
+std::string_view alert_measure_name(AlertMeasure measure) {
+  return kAlertMeasureNames[static_cast<std::size_t>(measure)];
+}
+
+std::optional<AlertAudience> parse_alert_audience(std::string_view name) {
+  return enum_named<AlertAudience>(name, kAudienceNames);
+}
+
+std::string_view alert_audience_name(AlertAudience audience) {
+  return kAudienceNames[static_cast<std::size_t>(audience)];
+}
+
+std::vector<AlertRule> default_alert_rules() {
+  using enum AlertMeasure;
+  using enum AlertChange;
+  using enum AlertAudience;
+  return {
+      rule("budget_overrun", budget_overrun_pct, level, true, 10, 2, 7, manager),
+      rule("satisfaction_low", client_satisfaction, level, false, 6, 0.5, 30, manager),
+      rule("satisfaction_drop", client_satisfaction, points, false, -2, 0.5, 30, manager),
+      rule("no_report", days_without_report, level, true, 3, 0, 7, manager),
+      rule("cost_jump", weekly_cost_eur, percent, true, 15, 5, 7, manager),
+      rule("utilisation_low", utilisation_pct, level, false, 60, 5, 7, manager),
+      rule("late_risk", p_late_pct, level, true, 70, 5, 7, manager),
+      rule("predicted_delay", predicted_delay_days, level, true, 10, 2, 7, direction),
+  };
+}
+
+}  // namespace vigie
