@@ -23,9 +23,9 @@ constexpr std::array<MeasureWords, kAlertMeasureNames.size()> kWords{{
     {"Jours sans rapport journalier",
      "joindre le chef de chantier, vérifier que le chantier tourne et que l'application est "
      "utilisée, et obtenir le rapport du jour."},
-    {"Dépenses du chantier",
-     "vérifier les dernières dépenses (commandes, locations, sous-traitance) et leur imputation au "
-     "bon chantier."},
+    {"Coût estimé à terminaison",
+     "vérifier les dernières dépenses (commandes, locations, sous-traitance), leur imputation au "
+     "bon chantier et l'avancement déclaré, puis mettre à jour la prévision de fin."},
     {"Part d'heures facturables",
      "revoir l'affectation des équipes : des heures passées hors du contrat ou en attente "
      "pèsent sur la marge."},
@@ -48,15 +48,14 @@ std::string format_value(AlertMeasure measure, double value) {
     case AlertMeasure::days_without_report:
     case AlertMeasure::predicted_delay_days:
       return count_fr(static_cast<std::uint64_t>(std::lround(std::max(0.0, value))), "jour", "jours");
-    case AlertMeasure::weekly_cost_eur:
+    case AlertMeasure::cost_at_completion_eur:
       return format_euros_fr(value);
   }
   return format_decimal_fr(value, 1);
 }
 
 bool windowed(AlertMeasure measure) {
-  return measure == AlertMeasure::client_satisfaction || measure == AlertMeasure::weekly_cost_eur ||
-         measure == AlertMeasure::utilisation_pct;
+  return measure == AlertMeasure::client_satisfaction || measure == AlertMeasure::utilisation_pct;
 }
 
 std::string signed_decimal(double value, std::string_view unit) {
@@ -103,9 +102,16 @@ store::AlertRow describe_alert(const AlertRule& rule, const SiteFigures& site,
     const std::string_view unit = rule.change == AlertChange::percent ? " %" : " points";
     row.title = std::string{words.label} + (observed.value > 0 ? " en hausse" : " en baisse") +
                 " — " + where;
-    row.message = std::string{words.label} + " : " + format_value(rule.measure, *observed.before) +
-                  " → " + format_value(rule.measure, *observed.now) + " " + last + ", soit " +
-                  signed_decimal(observed.value, unit) + " par rapport " + previous + " (seuil : " +
+    // A windowed figure against the window before; a state against itself a window ago.
+    const std::string compared =
+        windowed(rule.measure)
+            ? format_value(rule.measure, *observed.before) + " → " +
+                  format_value(rule.measure, *observed.now) + " " + last + ", soit " +
+                  signed_decimal(observed.value, unit) + " par rapport " + previous
+            : format_value(rule.measure, *observed.before) + " il y a " + n + " jours → " +
+                  format_value(rule.measure, *observed.now) + ", soit " +
+                  signed_decimal(observed.value, unit);
+    row.message = std::string{words.label} + " : " + compared + " (seuil : " +
                   signed_decimal(rule.threshold, unit) + ").";
   }
   row.message += " À faire : " + std::string{words.what_to_do};

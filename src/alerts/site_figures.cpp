@@ -45,6 +45,15 @@ std::optional<double> days_without_report(const SiteState& site, Instant now, st
   return static_cast<double>(std::max(0, today - *last));
 }
 
+// BAC × AC / EV in euros, as the site stood at `at` (its day `day`); nullopt without progress.
+std::optional<double> estimate_at_completion(const SiteState& site, Instant at, std::int32_t day) {
+  const kpi::SiteAt then = kpi::site_at(site, at);
+  const double earned = static_cast<double>(then.budget_cents) * then.percent_complete / 100.0;
+  if (!then.known || earned <= 0) return std::nullopt;
+  const auto spent = static_cast<double>(kpi::sum_to(site, day).expense_cents);
+  return static_cast<double>(then.budget_cents) * spent / earned / 100.0;
+}
+
 std::optional<double> mean_client_score(const DayCounters& days) {
   if (days.client_scores == 0) return std::nullopt;
   return days.client_score_sum / static_cast<double>(days.client_scores);
@@ -83,18 +92,19 @@ std::vector<SiteFigures> site_figures(
                        kpi::sum_days(site, today - 2 * w + 1, today - w)};
     };
 
-    // EV = BAC × progress; EAC − BAC over BAC = AC / EV − 1. No progress yet: no figure.
+    // EV = BAC × progress; EAC = BAC × AC / EV, and EAC − BAC over BAC = AC / EV − 1. No
+    // progress yet: no figure.
     const double earned = static_cast<double>(at.budget_cents) * at.percent_complete / 100.0;
     if (earned > 0) {
       const auto spent = static_cast<double>(kpi::sum_to(site, today).expense_cents);
       set(budget_overrun_pct, 100.0 * (spent / earned - 1.0));
+      const int w = std::max(1, window_days[static_cast<std::size_t>(cost_at_completion_eur)]);
+      set(cost_at_completion_eur, estimate_at_completion(site, now, today),
+          estimate_at_completion(site, now - std::chrono::days(w), today - w));
     }
     const auto [score_now, score_before] = windows(client_satisfaction);
     set(client_satisfaction, mean_client_score(score_now), mean_client_score(score_before));
     set(days_without_report, alerts::days_without_report(site, now, today));
-    const auto [cost_now, cost_before] = windows(weekly_cost_eur);
-    set(weekly_cost_eur, static_cast<double>(cost_now.expense_cents) / 100.0,
-        static_cast<double>(cost_before.expense_cents) / 100.0);
     const auto [hours_now, hours_before] = windows(utilisation_pct);
     set(utilisation_pct, utilisation(hours_now), utilisation(hours_before));
     if (const auto p = predictions.find(site.id); p != predictions.end()) {

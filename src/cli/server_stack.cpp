@@ -91,6 +91,19 @@ ServerStack::ServerStack(const Config& config, const Logger& log, store::Store& 
         });
   };
   plans_ = std::make_unique<models::planning::PlanBoard>(store, config.planning, submit, predict_delays);
+  // The rule alerts (issue 9), on the KPI state and the delay model's last predictions.
+  const auto last_predictions = [this](Instant now)
+      -> Expected<std::map<std::string, alerts::SitePredictionFigures>> {
+    auto answer = predictions_->under_way(now);
+    if (!answer) return answer.error();
+    std::map<std::string, alerts::SitePredictionFigures> out;
+    for (const auto& p : answer->predictions) out.emplace(p.site_id, alerts::SitePredictionFigures{p.p_late, p.delay_days});
+    return out;
+  };
+  alerts_ = std::make_unique<alerts::AlertWatch>(store, *kpis_, last_predictions,
+                                                 default_alert_rules(), alerts::AlertWatch::Timing{}, log);
+  alert_feed_ = std::make_unique<api::CommitFeed<alerts::AlertWatch>>(*alerts_);
+  pipeline_->add_observer(alert_feed_.get());
   services_ = std::make_unique<api::ApiServices>(
       api::ApiServices{config_, log_, store_, *pipeline_, auth_, metrics_, webhooks_.get(),
                        kpis_.get(), predictions_.get(), triage_.get(), plans_.get()});
@@ -102,6 +115,7 @@ ServerStack::~ServerStack() { stop(); }
 Expected<int> ServerStack::start(const std::string& host, int port) {
   archiver_->start();
   triage_->start();
+  alerts_->start();
   return server_->start(host, port);
 }
 
@@ -110,6 +124,7 @@ void ServerStack::stop() {
   stopped_ = true;
   server_->stop();        // in-flight requests finish and are acknowledged first
   triage_->stop();        // a classification being written is written
+  alerts_->stop();        // and a pass of the alert rules finished
   pipeline_->shutdown();  // then what they queued is committed
   archiver_->stop();      // and archived
   save_kpi_snapshot();    // and the KPI state, which holds it all, saved

@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 
+#include "alerts/alert_watch.hpp"
 #include "api/auth.hpp"
 #include "api/http_server.hpp"
 #include "api/commit_feed.hpp"
@@ -63,6 +64,8 @@ class ServerStack {
   std::unique_ptr<models::triage::LiveTriage> triage_;
   std::unique_ptr<api::CommitFeed<models::triage::LiveTriage>> triage_feed_;
   std::unique_ptr<models::planning::PlanBoard> plans_;
+  std::unique_ptr<alerts::AlertWatch> alerts_;
+  std::unique_ptr<api::CommitFeed<alerts::AlertWatch>> alert_feed_;
   std::optional<std::int64_t> kpi_snapshot_watermark_;  // of the snapshot file, when current
   api::Authenticator auth_;
   std::unique_ptr<api::ApiServices> services_;

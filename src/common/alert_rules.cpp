@@ -39,7 +39,7 @@ std::vector<AlertRule> default_alert_rules() {
       rule("satisfaction_low", client_satisfaction, level, false, 6, 0.5, 30, manager),
       rule("satisfaction_drop", client_satisfaction, points, false, -2, 0.5, 30, manager),
       rule("no_report", days_without_report, level, true, 3, 0, 7, manager),
-      rule("cost_jump", weekly_cost_eur, percent, true, 15, 5, 7, manager),
+      rule("cost_jump", cost_at_completion_eur, percent, true, 15, 5, 7, manager),
       rule("utilisation_low", utilisation_pct, level, false, 60, 5, 7, manager),
       rule("late_risk", p_late_pct, level, true, 70, 5, 7, manager),
       rule("predicted_delay", predicted_delay_days, level, true, 10, 2, 7, direction),

@@ -2,7 +2,7 @@
 //
 // The alert rules of surfaces.md (Alerts) and issue 9: a threshold on one of a site's figures,
 // on its level ("client satisfaction under 6") or on its change against the window before
-// ("satisfaction down 2 points", "cost up 15 % in a week"), set company-wide, for a site type or
+// ("satisfaction down 2 points", "cost at completion up 15 % in a week"), set company-wide, for a site type or
 // for one site (the most specific rule of a name wins), each going to an audience. A condition
 // that holds raises one alert, kept until the figure is back past the threshold by the rule's
 // margin (hysteresis: a figure wobbling around its threshold raises no storm). In common because
@@ -24,13 +24,13 @@ enum class AlertMeasure : std::uint8_t {
   budget_overrun_pct,    // (EAC − BAC) / BAC × 100, EAC = BAC × AC / EV
   client_satisfaction,   // mean client score (0–10) over the window
   days_without_report,   // days since the last daily report
-  weekly_cost_eur,       // what the site spent over the window
+  cost_at_completion_eur,  // the estimate at completion, BAC × AC / EV; before: a window ago
   utilisation_pct,       // billable hours / hours worked over the window × 100
   p_late_pct,            // the delay model's P(late) × 100
   predicted_delay_days,  // the delay model's predicted delay
 };
 inline constexpr std::array<std::string_view, 7> kAlertMeasureNames{
-    "budget_overrun_pct", "client_satisfaction", "days_without_report", "weekly_cost_eur",
+    "budget_overrun_pct", "client_satisfaction", "days_without_report", "cost_at_completion_eur",
     "utilisation_pct",    "p_late_pct",          "predicted_delay_days"};
 std::optional<AlertMeasure> parse_alert_measure(std::string_view name);
 std::string_view alert_measure_name(AlertMeasure measure);

@@ -107,30 +107,30 @@ TEST(AlertEngine, ChangesAgainstTheWindowBefore) {
   drop.change = AlertChange::points;
   drop.above = false;
   drop.threshold = -2;
-  AlertRule jump;  // cost up 15 % or more in a week
+  AlertRule jump;  // cost at completion up 15 % or more in a week
   jump.name = "cost_jump";
-  jump.measure = weekly_cost_eur;
+  jump.measure = cost_at_completion_eur;
   jump.change = AlertChange::percent;
   jump.threshold = 15;
   SiteFigures figures = site("CH-1");
   set(figures, client_satisfaction, 5.5, 9);           // −3.5 points
-  set(figures, weekly_cost_eur, 13'000, 10'000);       // +30 %
+  set(figures, cost_at_completion_eur, 240'000, 200'000);  // +20 %
   SiteFigures calm = site("CH-2");
   set(calm, client_satisfaction, 7.5, 8);              // −0.5
-  set(calm, weekly_cost_eur, 11'000, 10'000);          // +10 %
+  set(calm, cost_at_completion_eur, 210'000, 200'000);     // +5 %
   const AlertChanges changes = evaluate_alerts({drop, jump}, {figures, calm}, {}, kNames, kNow);
   ASSERT_EQ(changes.raise.size(), 2u);
   EXPECT_EQ(changes.raise[0].title, "Satisfaction client en baisse — Résidence Les Tilleuls (CH-1)");
   EXPECT_EQ(changes.raise[0].message.substr(0, changes.raise[0].message.find(" À faire")),
             "Satisfaction client : 9,0/10 → 5,5/10 sur les 7 derniers jours, soit -3,5 points par "
             "rapport aux 7 jours précédents (seuil : -2,0 points).");
-  EXPECT_EQ(changes.raise[1].title, "Dépenses du chantier en hausse — Résidence Les Tilleuls (CH-1)");
+  EXPECT_EQ(changes.raise[1].title, "Coût estimé à terminaison en hausse — Résidence Les Tilleuls (CH-1)");
   EXPECT_EQ(changes.raise[1].message.substr(0, changes.raise[1].message.find(" À faire")),
-            "Dépenses du chantier : 10,0 k€ → 13,0 k€ sur les 7 derniers jours, soit +30,0 % par "
-            "rapport aux 7 jours précédents (seuil : +15,0 %).");
+            "Coût estimé à terminaison : 200,0 k€ il y a 7 jours → 240,0 k€, soit +20,0 % "
+            "(seuil : +15,0 %).");
   // A change from nothing has no percentage: no alert, no error.
   SiteFigures fresh = site("CH-3");
-  set(fresh, weekly_cost_eur, 5'000, 0);
+  set(fresh, cost_at_completion_eur, 5'000, 0);
   EXPECT_TRUE(evaluate_alerts({jump}, {fresh}, {}, kNames, kNow).raise.empty());
 }
 
@@ -149,7 +149,7 @@ TEST(AlertEngine, EachMeasureIsComputedOverTheLongestWindowAskedOfIt) {
   std::vector<AlertRule> rules = default_alert_rules();
   const auto windows = measure_windows(rules);
   EXPECT_EQ(windows[static_cast<std::size_t>(client_satisfaction)], 30);
-  EXPECT_EQ(windows[static_cast<std::size_t>(weekly_cost_eur)], 7);
+  EXPECT_EQ(windows[static_cast<std::size_t>(cost_at_completion_eur)], 7);
   EXPECT_EQ(windows[static_cast<std::size_t>(p_late_pct)], 7);
 }
 

@@ -20,7 +20,8 @@ class SiteFiguresTest : public ::testing::Test {
   void SetUp() override {
     // CH-1: residential, 200 000 €, active since 2 November. Spent 97 000 + 10 000 (13/11) +
     // 13 000 (19/11) = 120 000 €; 50 % done, so EV = 100 000 € and the estimate at completion
-    // 240 000 €: 20 % over. Client scores 9 (12/11) then 6 and 5 (20, 21/11). Last daily
+    // 240 000 €: 20 % over. A week before (17/11): 40 % done (10/11), 107 000 € spent, so
+    // 200 000 × 107 000 / 80 000 = 267 500 €. Client scores 9 (12/11) then 6 and 5 (20, 21/11). Last daily
     // report on 20/11: 4 days without. Timesheets: 8 h of which 6 billable (19/11): 75 %.
     add("site.upserted", "CH-1", "2026-11-02T08:00:00+01:00",
         site_data("CH-1", "residentiel", "Rhône", "P-M1", "T-01", 200000, "2026-11-02",
@@ -28,6 +29,7 @@ class SiteFiguresTest : public ::testing::Test {
     add("expense.recorded", "CH-1", "2026-11-05T10:00:00+01:00", R"({"amount":97000,"category":"material"})");
     add("expense.recorded", "CH-1", "2026-11-13T10:00:00+01:00", R"({"amount":10000,"category":"material"})");
     add("expense.recorded", "CH-1", "2026-11-19T10:00:00+01:00", R"({"amount":13000,"category":"labour"})");
+    add("progress.reported", "CH-1", "2026-11-10T17:00:00+01:00", R"({"percent_complete":40})");
     add("progress.reported", "CH-1", "2026-11-20T17:00:00+01:00", R"({"percent_complete":50})");
     add("satisfaction.recorded", "CH-1", "2026-11-12T12:00:00+01:00", R"({"score":9,"respondent":"client"})");
     add("satisfaction.recorded", "CH-1", "2026-11-20T12:00:00+01:00", R"({"score":6,"respondent":"client"})");
@@ -73,8 +75,8 @@ TEST_F(SiteFiguresTest, EachMeasureByHand) {
   EXPECT_NEAR(*one.value(client_satisfaction), 5.5, 1e-9);
   EXPECT_NEAR(*one.previous(client_satisfaction), 9.0, 1e-9);
   EXPECT_EQ(*one.value(days_without_report), 4.0);
-  EXPECT_EQ(*one.value(weekly_cost_eur), 13'000.0);
-  EXPECT_EQ(*one.previous(weekly_cost_eur), 10'000.0);
+  EXPECT_NEAR(*one.value(cost_at_completion_eur), 240'000.0, 1e-6);
+  EXPECT_NEAR(*one.previous(cost_at_completion_eur), 267'500.0, 1e-6);
   EXPECT_NEAR(*one.value(utilisation_pct), 75.0, 1e-9);
   EXPECT_FALSE(one.previous(utilisation_pct));  // no timesheet 11–17/11
   EXPECT_NEAR(*one.value(p_late_pct), 82.0, 1e-9);
@@ -85,7 +87,7 @@ TEST_F(SiteFiguresTest, EachMeasureByHand) {
   EXPECT_FALSE(two.value(budget_overrun_pct));
   EXPECT_FALSE(two.value(client_satisfaction));
   EXPECT_EQ(*two.value(days_without_report), 1.0);
-  EXPECT_EQ(*two.value(weekly_cost_eur), 0.0);
+  EXPECT_FALSE(two.value(cost_at_completion_eur));
   EXPECT_FALSE(two.value(p_late_pct));
 }
 

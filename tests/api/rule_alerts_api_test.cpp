@@ -1,0 +1,96 @@
+// The rule alerts in a running server (alerts/alert_watch.hpp): a site whose estimate at
+// completion overruns its budget by more than 10 % raises one alert at start, shown by
+// GET /api/v1/alerts with its figures; more spending while it lasts raises no second one; a
+// progress report that brings the figure back clears it, and the history keeps it.
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+#include <chrono>
+#include <thread>
+
+#include "support/api_server.hpp"
+#include "support/tiny_company.hpp"
+
+namespace vigie::api {
+namespace {
+
+using testing::event_from;
+using testing::event_json;
+
+constexpr const char* kKey = "budget_overrun";
+
+class RuleAlertsApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    // 100 000 €, half done, 60 000 € spent: EV 50 000 €, 20 % over at completion.
+    const std::vector<events::Event> company = {
+        event_from(event_json("s1", "site.upserted", "CH-1", "2026-11-02T08:00:00+01:00",
+                              testing::site_data("CH-1", "tertiaire", "Rhône", "P-M", "T-1", 100000,
+                                                 "2026-11-02", "2027-06-30", "active"))),
+        event_from(event_json("e1", "expense.recorded", "CH-1", "2026-11-05T10:00:00+01:00",
+                              R"({"amount":60000,"category":"material"})")),
+        event_from(event_json("g1", "progress.reported", "CH-1", "2026-11-20T17:00:00+01:00",
+                              R"({"percent_complete":50})")),
+    };
+    ASSERT_TRUE(server_.store().append(company));
+    direction_ = server_.token(store::Role::direction);
+    ingest_ = server_.token(store::Role::ingest);
+    ASSERT_TRUE(server_.start());
+  }
+
+  // The overrun alerts of CH-1 (open ones, or the history), waiting up to 30 s for `count`.
+  std::vector<std::string> overrun_alerts(bool history, std::size_t count) {
+    std::vector<std::string> found;
+    for (int tries = 0; tries < 300; ++tries) {
+      const auto reply = server_.client().Get(
+          history ? "/api/v1/alerts?status=all" : "/api/v1/alerts",
+          {{"Authorization", "Bearer " + direction_}});
+      EXPECT_TRUE(reply && reply->status == 200);
+      if (!reply) return {};
+      simdjson::dom::parser parser;
+      found.clear();
+      for (auto alert : parser.parse(reply->body)["alerts"].get_array()) {
+        if (std::string_view{alert["kind"].get_string().value()} != kKey) continue;
+        EXPECT_EQ(std::string_view{alert["site_id"].get_string().value()}, "CH-1");
+        found.push_back(std::string{alert["message"].get_string().value()} + "|" +
+                        (alert["cleared_at"].is_null() ? "open" : "cleared"));
+      }
+      if (found.size() == count) return found;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return found;
+  }
+
+  void post(const std::string& event) {
+    const auto posted = server_.post("/api/v1/events", event, ingest_);
+    ASSERT_TRUE(posted);
+    ASSERT_EQ(posted->status, 200) << posted->body;
+  }
+
+  testing::ApiServer server_;
+  std::string direction_, ingest_;
+};
+
+TEST_F(RuleAlertsApiTest, AnOverrunRaisesOneAlertWhileItLastsAndClearsWhenItGoesBack) {
+  const auto raised = overrun_alerts(false, 1);
+  ASSERT_EQ(raised.size(), 1u);
+  EXPECT_EQ(raised[0].substr(0, raised[0].find(" À faire")),
+            "Dépassement du budget à terminaison : 20,0 % (seuil : au-dessus de 10,0 %).");
+
+  // 6 000 € more: 32 % over, the same condition: no second alert.
+  post(event_json("e2", "expense.recorded", "CH-1", "2026-11-25T10:00:00+01:00",
+                  R"({"amount":6000,"category":"labour"})"));
+  std::this_thread::sleep_for(std::chrono::seconds(3));  // past the watch's settling second
+  EXPECT_EQ(overrun_alerts(true, 1).size(), 1u);
+
+  // 70 % done: EV 70 000 € for 66 000 € spent, under budget: cleared, kept in the history.
+  post(event_json("g2", "progress.reported", "CH-1", "2026-11-26T17:00:00+01:00",
+                  R"({"percent_complete":70})"));
+  EXPECT_TRUE(overrun_alerts(false, 0).empty());
+  const auto history = overrun_alerts(true, 1);
+  ASSERT_EQ(history.size(), 1u);
+  EXPECT_TRUE(history[0].ends_with("|cleared")) << history[0];
+}
+
+}  // namespace
+}  // namespace vigie::api
