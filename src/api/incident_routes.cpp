@@ -1,10 +1,9 @@
-// Incident triage and alerts over HTTP (issue 7, point 3):
+// Incident triage over HTTP (issue 7, point 3):
 //   POST /api/v1/incidents/classify   a text classified by the active triage version, stored
 //                                     nowhere: {"description", "site_type"?, "opened_at"?} →
 //                                     type, severity, urgency, routing, SLA, probabilities
 //   GET  /api/v1/models/triage        the active version and the share of its predictions
 //                                     people corrected (models.md: a tracked metric)
-//   GET  /api/v1/alerts[?status=all]  the open alerts, newest first (all: the history too)
 // An empty or oversized description is refused (422, naming the field) before any model runs.
 #include <algorithm>
 
@@ -19,7 +18,6 @@ namespace {
 
 namespace triage = models::triage;
 
-constexpr std::size_t kAlertsListed = 500;
 
 HttpResponse no_triage_model() {
   return json_error(404, ErrorCode::not_found,
@@ -74,39 +72,6 @@ HttpResponse get_triage_model(ApiServices& services, const HttpRequest& request)
   return json_ok(json.take());
 }
 
-HttpResponse get_alerts(ApiServices& services, const HttpRequest& request) {
-  auto principal = services.auth.authenticate(request, Permission::read);
-  if (!principal) return auth_error_response(principal.error());
-  const std::string status = request.query_param("status");
-  if (!status.empty() && status != "open" && status != "all") {
-    return json_error(Error::invalid("status", "must be open or all"));
-  }
-  auto alerts = services.store.alerts(status != "all", kAlertsListed);
-  if (!alerts) return json_error(alerts.error());
-  JsonWriter json;
-  json.begin_object().key("alerts").begin_array();
-  for (const store::AlertRow& alert : *alerts) {
-    json.begin_object()
-        .field("id", alert.id)
-        .field("kind", alert.kind)
-        .field("site_id", alert.site_id)
-        .field("audience", alert.audience)
-        .field("title", alert.title)
-        .field("message", alert.message)
-        .key("figures").raw(alert.figures)
-        .field("raised_at", format_rfc3339_utc(alert.raised_at));
-    json.key("cleared_at");
-    if (alert.cleared_at) {
-      json.value(format_rfc3339_utc(*alert.cleared_at));
-    } else {
-      json.null();
-    }
-    json.end_object();
-  }
-  json.end_array().end_object();
-  return json_ok(json.take());
-}
-
 }  // namespace
 
 std::vector<Route> incident_routes(ApiServices& services) {
@@ -115,8 +80,6 @@ std::vector<Route> incident_routes(ApiServices& services) {
        [&services](const HttpRequest& r) { return post_classify(services, r); }},
       {"GET", "/api/v1/models/triage", {}, "/api/v1/models/triage",
        [&services](const HttpRequest& r) { return get_triage_model(services, r); }},
-      {"GET", "/api/v1/alerts", {}, "/api/v1/alerts",
-       [&services](const HttpRequest& r) { return get_alerts(services, r); }},
   };
 }
 

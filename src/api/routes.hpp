@@ -71,6 +71,7 @@ std::vector<Route> kpi_routes(ApiServices& services);
 std::vector<Route> prediction_routes(ApiServices& services);
 std::vector<Route> incident_routes(ApiServices& services);
 std::vector<Route> plan_routes(ApiServices& services);
+std::vector<Route> alert_routes(ApiServices& services);
 
 // All routes of the API, in matching order.
 std::vector<Route> all_routes(ApiServices& services);

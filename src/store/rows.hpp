@@ -72,6 +72,8 @@ struct AlertRow {
   std::string figures;         // JSON object: the figures that raised it
   Instant raised_at{};
   std::optional<Instant> cleared_at;
+  std::optional<Instant> acknowledged_at;  // the first acknowledgement
+  std::string acknowledged_by;             // a person id, or the role of a token without one
 };
 
 }  // namespace vigie::store

@@ -132,6 +132,10 @@ class Store {
   virtual Expected<bool> clear_alert(const std::string& key, Instant at) = 0;
   // Alerts newest first: only the open ones, or every one (the history), at most `limit`.
   virtual Expected<std::vector<AlertRow>> alerts(bool open_only, std::size_t limit) const = 0;
+  // Records that `by` saw alert `id` at `at`, unless someone already did (the first stands);
+  // the alert as it stands after, or nullopt when there is no such alert.
+  virtual Expected<std::optional<AlertRow>> acknowledge_alert(std::int64_t id, const std::string& by,
+                                                              Instant at) = 0;
 };
 
 struct StoreConfig {

@@ -1,7 +1,8 @@
 // The rule alerts in a running server (alerts/alert_watch.hpp): a site whose estimate at
 // completion overruns its budget by more than 10 % raises one alert at start, shown by
 // GET /api/v1/alerts with its figures; more spending while it lasts raises no second one; a
-// progress report that brings the figure back clears it, and the history keeps it.
+// progress report that brings the figure back clears it, and the history keeps it; an alert is
+// acknowledged once, by a person or a role, never by an ingest token.
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
@@ -24,6 +25,7 @@ class RuleAlertsApiTest : public ::testing::Test {
   void SetUp() override {
     // 100 000 €, half done, 60 000 € spent: EV 50 000 €, 20 % over at completion.
     const std::vector<events::Event> company = {
+        event_from(testing::person_json("p1", "P-M", "2026-01-05T08:00:00+01:00", "manager")),
         event_from(event_json("s1", "site.upserted", "CH-1", "2026-11-02T08:00:00+01:00",
                               testing::site_data("CH-1", "tertiaire", "Rhône", "P-M", "T-1", 100000,
                                                  "2026-11-02", "2027-06-30", "active"))),
@@ -76,6 +78,31 @@ TEST_F(RuleAlertsApiTest, AnOverrunRaisesOneAlertWhileItLastsAndClearsWhenItGoes
   ASSERT_EQ(raised.size(), 1u);
   EXPECT_EQ(raised[0].substr(0, raised[0].find(" À faire")),
             "Dépassement du budget à terminaison : 20,0 % (seuil : au-dessus de 10,0 %).");
+
+  // Acknowledged by Direction (a token without a person: its role); the first one stands.
+  const auto listed = server_.client().Get("/api/v1/alerts", {{"Authorization", "Bearer " + direction_}});
+  ASSERT_TRUE(listed);
+  simdjson::dom::parser parser;
+  std::int64_t id = 0;
+  for (auto alert : parser.parse(listed->body)["alerts"].get_array()) {
+    if (std::string_view{alert["kind"].get_string().value()} == kKey) id = alert["id"].get_int64().value();
+  }
+  ASSERT_GT(id, 0);
+  const std::string ack = "/api/v1/alerts/" + std::to_string(id) + "/ack";
+  const auto acked = server_.post(ack, "", direction_);
+  ASSERT_TRUE(acked);
+  ASSERT_EQ(acked->status, 200) << acked->body;
+  simdjson::dom::parser ack_parser;
+  const auto body = ack_parser.parse(acked->body);
+  EXPECT_EQ(std::string_view{body["acknowledged_by"].get_string().value()}, "direction");
+  EXPECT_TRUE(body["cleared_at"].is_null());
+  const auto manager = server_.post(ack, "", server_.token(store::Role::manager, "P-M"));
+  ASSERT_TRUE(manager);
+  simdjson::dom::parser manager_parser;
+  EXPECT_EQ(std::string_view{manager_parser.parse(manager->body)["acknowledged_by"].get_string().value()},
+            "direction");
+  EXPECT_EQ(server_.post(ack, "", ingest_)->status, 403);
+  EXPECT_EQ(server_.post("/api/v1/alerts/999999/ack", "", direction_)->status, 404);
 
   // 6 000 € more: 32 % over, the same condition: no second alert.
   post(event_json("e2", "expense.recorded", "CH-1", "2026-11-25T10:00:00+01:00",

@@ -78,7 +78,14 @@ CREATE TABLE alerts (
 CREATE UNIQUE INDEX alerts_open_key ON alerts(key) WHERE cleared_at IS NULL;
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations = {kMigration1, kMigration2, kMigration3};
+// Who acknowledged an alert, and when (issue 9, point 2): the first acknowledgement stands.
+constexpr std::string_view kMigration4 = R"sql(
+ALTER TABLE alerts ADD COLUMN acknowledged_at INTEGER;
+ALTER TABLE alerts ADD COLUMN acknowledged_by TEXT;
+)sql";
+
+constexpr std::array<std::string_view, 4> kMigrations = {kMigration1, kMigration2, kMigration3,
+                                                         kMigration4};
 
 Expected<int> current_version(Database& db) {
   auto created = db.exec(

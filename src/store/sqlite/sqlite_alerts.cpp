@@ -1,8 +1,33 @@
-// The alerts of the SQLite store (table alerts, migration 3). The partial unique index on the
-// open alerts' key makes "one condition, one open alert" the database's rule, not the callers'.
+// The alerts of the SQLite store (table alerts, migrations 3 and 4). The partial unique index on
+// the open alerts' key makes "one condition, one open alert" the database's rule, not the
+// callers'.
 #include "store/sqlite/sqlite_store.hpp"
 
 namespace vigie::store::sqlite {
+namespace {
+
+constexpr std::string_view kAlertColumns =
+    "SELECT id, key, kind, COALESCE(site_id, ''), audience, title, message, figures, raised_at, "
+    "cleared_at, acknowledged_at, COALESCE(acknowledged_by, '') FROM alerts ";
+
+AlertRow read_alert(const Statement& stmt) {
+  AlertRow row;
+  row.id = stmt.int64(0);
+  row.key = stmt.text(1);
+  row.kind = stmt.text(2);
+  row.site_id = stmt.text(3);
+  row.audience = stmt.text(4);
+  row.title = stmt.text(5);
+  row.message = stmt.text(6);
+  row.figures = stmt.text(7);
+  row.raised_at = from_millis(stmt.int64(8));
+  if (!stmt.is_null(9)) row.cleared_at = from_millis(stmt.int64(9));
+  if (!stmt.is_null(10)) row.acknowledged_at = from_millis(stmt.int64(10));
+  row.acknowledged_by = stmt.text(11);
+  return row;
+}
+
+}  // namespace
 
 Expected<std::optional<std::int64_t>> SqliteStore::raise_alert(const AlertRow& row) {
   const std::lock_guard lock(write_mutex_);
@@ -30,10 +55,9 @@ Expected<bool> SqliteStore::clear_alert(const std::string& key, Instant at) {
 
 Expected<std::vector<AlertRow>> SqliteStore::alerts(bool open_only, std::size_t limit) const {
   const std::lock_guard lock(read_mutex_);
-  auto stmt = reader_.prepare(
-      std::string{"SELECT id, key, kind, COALESCE(site_id, ''), audience, title, message, figures, "
-                  "raised_at, cleared_at FROM alerts "} +
-      (open_only ? "WHERE cleared_at IS NULL " : "") + "ORDER BY raised_at DESC, id DESC LIMIT ?");
+  auto stmt = reader_.prepare(std::string{kAlertColumns} +
+                              (open_only ? "WHERE cleared_at IS NULL " : "") +
+                              "ORDER BY raised_at DESC, id DESC LIMIT ?");
   if (!stmt) return stmt.error();
   stmt->bind(1, static_cast<std::int64_t>(limit));
   std::vector<AlertRow> rows;
@@ -41,20 +65,27 @@ Expected<std::vector<AlertRow>> SqliteStore::alerts(bool open_only, std::size_t 
     auto step = stmt->step();
     if (!step) return step.error();
     if (!*step) break;
-    AlertRow row;
-    row.id = stmt->int64(0);
-    row.key = stmt->text(1);
-    row.kind = stmt->text(2);
-    row.site_id = stmt->text(3);
-    row.audience = stmt->text(4);
-    row.title = stmt->text(5);
-    row.message = stmt->text(6);
-    row.figures = stmt->text(7);
-    row.raised_at = from_millis(stmt->int64(8));
-    if (!stmt->is_null(9)) row.cleared_at = from_millis(stmt->int64(9));
-    rows.push_back(std::move(row));
+    rows.push_back(read_alert(*stmt));
   }
   return rows;
+}
+
+Expected<std::optional<AlertRow>> SqliteStore::acknowledge_alert(std::int64_t id,
+                                                                 const std::string& by, Instant at) {
+  const std::lock_guard lock(write_mutex_);
+  auto update = writer_.prepare(
+      "UPDATE alerts SET acknowledged_at = ?, acknowledged_by = ? "
+      "WHERE id = ? AND acknowledged_at IS NULL");
+  if (!update) return update.error();
+  auto done = update->bind(1, to_millis(at)).bind(2, by).bind(3, id).run();
+  if (!done) return done.error();
+  auto select = writer_.prepare(std::string{kAlertColumns} + "WHERE id = ?");
+  if (!select) return select.error();
+  select->bind(1, id);
+  auto step = select->step();
+  if (!step) return step.error();
+  if (!*step) return std::optional<AlertRow>{};
+  return std::optional<AlertRow>{read_alert(*select)};
 }
 
 }  // namespace vigie::store::sqlite

@@ -60,6 +60,8 @@ class SqliteStore final : public Store {
   Expected<std::optional<std::int64_t>> raise_alert(const AlertRow& row) override;
   Expected<bool> clear_alert(const std::string& key, Instant at) override;
   Expected<std::vector<AlertRow>> alerts(bool open_only, std::size_t limit) const override;
+  Expected<std::optional<AlertRow>> acknowledge_alert(std::int64_t id, const std::string& by,
+                                                      Instant at) override;
 
  private:
   // The statements of the hot write path, prepared once.
