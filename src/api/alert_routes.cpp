@@ -66,8 +66,7 @@ HttpResponse post_ack(ApiServices& services, const HttpRequest& request) {
   if (ec != std::errc{} || end != text.data() + text.size()) {
     return json_error(Error::invalid("id", "must be an alert's number"));
   }
-  const std::string by = principal->person_id.empty() ? std::string{store::role_name(principal->role)}
-                                                      : principal->person_id;
+  const std::string by = principal->who();
   auto acknowledged = services.store.acknowledge_alert(id, by, instant_now());
   if (!acknowledged) return json_error(acknowledged.error());
   if (!*acknowledged) return json_error(404, ErrorCode::not_found, "no alert " + text);

@@ -39,6 +39,12 @@ namespace vigie::api {
 struct Principal {
   store::Role role = store::Role::ingest;
   std::string person_id;  // manager, design_office and chief: who they are
+
+  // Who did something, as recorded (an accepted plan, an acknowledged alert): the person, else
+  // the role of a token that stands for no one.
+  std::string who() const {
+    return person_id.empty() ? std::string{store::role_name(role)} : person_id;
+  }
 };
 
 enum class Permission { send_events, import_files, read, administer };

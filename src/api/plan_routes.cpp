@@ -43,8 +43,7 @@ HttpResponse post_accept(ApiServices& services, const HttpRequest& request) {
                           std::string{store::role_name(principal->role)});
   }
   const std::string id = request.path_params.at("id");
-  const std::string by = principal->person_id.empty() ? std::string{store::role_name(principal->role)}
-                                                      : principal->person_id;
+  const std::string by = principal->who();
   auto accepted = services.plans->accept(id, by, principal->person_id, instant_now());
   if (!accepted) return json_error(accepted.error());
   if (!*accepted) {
