@@ -28,7 +28,7 @@ const AlertRule* rule_for(const std::vector<AlertRule>& rules, const std::string
   const AlertRule* best = nullptr;
   int best_specificity = -1;
   for (const AlertRule& rule : rules) {
-    if (rule.name != name) continue;
+    if (rule.name != name || !rule.enabled) continue;
     const int s = specificity(rule, site);
     if (s > best_specificity) {
       best = &rule;

@@ -100,8 +100,10 @@ ServerStack::ServerStack(const Config& config, const Logger& log, store::Store& 
     for (const auto& p : answer->predictions) out.emplace(p.site_id, alerts::SitePredictionFigures{p.p_late, p.delay_days});
     return out;
   };
-  alerts_ = std::make_unique<alerts::AlertWatch>(store, *kpis_, last_predictions,
-                                                 default_alert_rules(), alerts::AlertWatch::Timing{}, log);
+  alerts::AlertWatch::Timing timing;
+  timing.every = std::chrono::seconds(config.alerts_every_seconds);
+  alerts_ = std::make_unique<alerts::AlertWatch>(store, *kpis_, last_predictions, config.alert_rules,
+                                                 timing, log);
   alert_feed_ = std::make_unique<api::CommitFeed<alerts::AlertWatch>>(*alerts_);
   pipeline_->add_observer(alert_feed_.get());
   services_ = std::make_unique<api::ApiServices>(

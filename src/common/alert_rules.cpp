@@ -9,7 +9,17 @@ constexpr std::array<std::string_view, 3> kAudienceNames{"manager", "direction",
 
 AlertRule rule(std::string name, AlertMeasure measure, AlertChange change, bool above,
                double threshold, double margin, int window_days, AlertAudience audience) {
-  return {std::move(name), measure, change, above, threshold, margin, window_days, "", audience};
+  AlertRule out;
+  out.id = name;
+  out.name = std::move(name);
+  out.measure = measure;
+  out.change = change;
+  out.above = above;
+  out.threshold = threshold;
+  out.margin = margin;
+  out.window_days = window_days;
+  out.audience = audience;
+  return out;
 }
 
 }  // namespace

@@ -47,6 +47,8 @@ std::string_view alert_audience_name(AlertAudience audience);  // "manager", …
 
 struct AlertRule {
   std::string name;          // names the condition: "budget_overrun"; one alert per name and site
+  std::string id;            // the rule's own name in the configuration (alerts.rules.<id>)
+  bool enabled = true;
   AlertMeasure measure = AlertMeasure::budget_overrun_pct;
   AlertChange change = AlertChange::level;
   bool above = true;         // raised when the value is above the threshold (else below)

@@ -7,6 +7,7 @@
 #include <functional>
 #include <type_traits>
 
+#include "common/alert_config.hpp"
 #include "common/json_writer.hpp"
 
 namespace vigie {
@@ -164,6 +165,9 @@ const std::vector<KeyRule>& key_rules() {
                   &Config::import_max_body_bytes, 1024, 1LL << 40),
       integer_key("webhooks.window_seconds", "accepted clock skew of webhook timestamps",
                   &Config::webhook_window_seconds, 1, 86'400),
+      integer_key("alerts.evaluate_every_seconds",
+                  "alert rules evaluated at least this often, events or not",
+                  &Config::alerts_every_seconds, 10, 86'400),
       delay_key("models.delay.max_depth", "delay model: depth of each tree",
                 &DelayModelSettings::max_depth, 1, 16),
       delay_key("models.delay.eta", "delay model: learning rate", &DelayModelSettings::eta, 0.001, 1),
@@ -364,7 +368,13 @@ Expected<Config> build_config(const std::vector<Settings>& layers) {
   for (const auto& layer : layers) {
     for (const auto& [key, value] : layer) merged[key] = value;
   }
+  if (auto checked = check_alert_rule_settings(merged); !checked) return checked.error();
   for (const auto& [key, value] : merged) {
+    if (key.starts_with(kAlertRulesPrefix)) {
+      auto applied = apply_alert_rule_setting(config.alert_rules, key, value);
+      if (!applied) return applied.error();
+      continue;
+    }
     if (key.rfind("webhooks.", 0) == 0 && key != "webhooks.window_seconds") {
       auto applied = apply_webhook_key(config, key, value);
       if (!applied) return applied.error();
@@ -386,12 +396,16 @@ std::vector<SettingDoc> documented_settings() {
   for (const auto& rule : key_rules()) docs.push_back({rule.key, rule.show(defaults), rule.meaning});
   docs.push_back({"webhooks.<source>.secret", "", "HMAC secret of a webhook source"});
   docs.push_back({"webhooks.<source>.mapping", "", "mapping file of a webhook source"});
+  docs.push_back({"alerts.rules.<name>.<key>", "",
+                  "an alert rule (condition, measure, change, when, threshold, margin, window_days, "
+                  "scope, audience, enabled); the defaults are listed by vigie config"});
   return docs;
 }
 
 std::vector<std::pair<std::string, std::string>> settings_in_force(const Config& config) {
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& rule : key_rules()) out.emplace_back(rule.key, rule.show(config));
+  for (auto& setting : alert_rule_settings(config.alert_rules)) out.push_back(std::move(setting));
   for (const auto& source : config.webhooks) {
     out.emplace_back("webhooks." + source.name + ".mapping", source.mapping);
     out.emplace_back("webhooks." + source.name + ".secret", source.secret.empty() ? "(none)" : "(set)");

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "common/alert_rules.hpp"
 #include "common/expected.hpp"
 
 namespace vigie {
@@ -107,6 +108,8 @@ struct Config {
   DelayModelSettings delay;
   TriageSettings triage;
   PlanningSettings planning;
+  std::vector<AlertRule> alert_rules = default_alert_rules();  // alerts.rules.* (alert_config.hpp)
+  int alerts_every_seconds = 300;  // the rules evaluated at least this often, events or not
 
   // Where Vigie writes (all under data_dir).
   std::string store_path() const { return data_dir + "/vigie.sqlite"; }
