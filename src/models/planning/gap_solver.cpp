@@ -188,19 +188,19 @@ GapSolution solve_gap(const GapInstance& gap, const GapSolveOptions& options) {
           solution);
     if (solution.proven_infeasible || solution.proven_optimal) return finish();
   }
-  const auto before = solution.value;
   if (small) {
-    relaxed = relax(until(0.7), true);
+    relaxed = relax(until(0.7), true);  // its fixing is against the best assignment it met
     if (solution.proven_optimal) return finish();
   } else if (solution.assignment) {
+    const auto before = solution.value;
     SubsetSearchOptions subsets;
     subsets.sense = options.sense;
     subsets.time_limit = until(0.85);
     gap_subset_search(gap, subsets, *solution.assignment, solution.value);
-  }
-  if (solution.assignment && solution.value != before) {
-    relaxed = relax(limit * 0.05, false);
-    if (solution.proven_optimal) return finish();
+    if (solution.value != before) {
+      relaxed = relax(limit * 0.05, false);  // the fixing again, against the better one
+      if (solution.proven_optimal) return finish();
+    }
   }
   prove(gap, options.sense, until(kExactShare), solution.assignment ? &relaxed.fixed : nullptr,
         solution);
