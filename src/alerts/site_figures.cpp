@@ -92,14 +92,12 @@ std::vector<SiteFigures> site_figures(
                        kpi::sum_days(site, today - 2 * w + 1, today - w)};
     };
 
-    // EV = BAC × progress; EAC = BAC × AC / EV, and EAC − BAC over BAC = AC / EV − 1. No
-    // progress yet: no figure.
-    const double earned = static_cast<double>(at.budget_cents) * at.percent_complete / 100.0;
-    if (earned > 0) {
-      const auto spent = static_cast<double>(kpi::sum_to(site, today).expense_cents);
-      set(budget_overrun_pct, 100.0 * (spent / earned - 1.0));
+    // EAC − BAC over BAC, from the estimate at completion itself. No progress yet: no figure.
+    if (const auto estimate = estimate_at_completion(site, now, today)) {
+      const double budget = static_cast<double>(at.budget_cents) / 100.0;
+      set(budget_overrun_pct, 100.0 * (*estimate / budget - 1.0));
       const int w = std::max(1, window_days[static_cast<std::size_t>(cost_at_completion_eur)]);
-      set(cost_at_completion_eur, estimate_at_completion(site, now, today),
+      set(cost_at_completion_eur, estimate,
           estimate_at_completion(site, now - std::chrono::days(w), today - w));
     }
     const auto [score_now, score_before] = windows(client_satisfaction);
