@@ -62,15 +62,6 @@ std::string signed_decimal(double value, std::string_view unit) {
   return (value > 0 ? "+" : "") + format_decimal_fr(value, 1) + std::string{unit};
 }
 
-std::string_view audience_words(AlertAudience audience) {
-  switch (audience) {
-    case AlertAudience::manager: return "Responsable d'affaire";
-    case AlertAudience::direction: return "Direction";
-    case AlertAudience::admin: return "admin";
-  }
-  return "Direction";
-}
-
 }  // namespace
 
 std::string rule_alert_key(const AlertRule& rule, const std::string& site_id) {
@@ -89,7 +80,7 @@ store::AlertRow describe_alert(const AlertRule& rule, const SiteFigures& site,
   row.key = rule_alert_key(rule, site.site_id);
   row.kind = rule.name;
   row.site_id = site.site_id;
-  row.audience = std::string{audience_words(rule.audience)};
+  row.audience = std::string{alert_audience_label(rule.audience)};
   row.raised_at = now;
   if (rule.change == AlertChange::level) {
     row.title = std::string{words.label} + " : " + format_value(rule.measure, observed.value) +

@@ -2,9 +2,13 @@
 //   GET  /api/v1/alerts[?status=open|all]  the open alerts, newest first (all: the history too)
 //   POST /api/v1/alerts/{id}/ack           "I have seen it": who and when, the first one stands;
 //                                          the alert stays open until its condition clears
+//   GET  /api/v1/alerts/deliveries[?status=pending|delivered|dead]
+//                                          their deliveries by webhook and e-mail, newest first;
+//                                          dead: the dead-letter record (admin and direction)
 // Any role that reads may acknowledge, except ingest tokens (machines do not see alerts).
 #include <charconv>
 
+#include "alerts/alert_json.hpp"
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
 #include "common/json_writer.hpp"
@@ -14,30 +18,6 @@ namespace {
 
 constexpr std::size_t kAlertsListed = 500;
 
-void optional_instant(JsonWriter& json, std::string_view name, const std::optional<Instant>& at) {
-  json.key(name);
-  if (at) json.value(format_rfc3339_utc(*at));
-  else json.null();
-}
-
-void write_alert(JsonWriter& json, const store::AlertRow& alert) {
-  json.begin_object()
-      .field("id", alert.id)
-      .field("kind", alert.kind)
-      .field("site_id", alert.site_id)
-      .field("audience", alert.audience)
-      .field("title", alert.title)
-      .field("message", alert.message)
-      .key("figures").raw(alert.figures)
-      .field("raised_at", format_rfc3339_utc(alert.raised_at));
-  optional_instant(json, "cleared_at", alert.cleared_at);
-  optional_instant(json, "acknowledged_at", alert.acknowledged_at);
-  json.key("acknowledged_by");
-  if (alert.acknowledged_by.empty()) json.null();
-  else json.value(alert.acknowledged_by);
-  json.end_object();
-}
-
 HttpResponse get_alerts(ApiServices& services, const HttpRequest& request) {
   auto principal = services.auth.authenticate(request, Permission::read);
   if (!principal) return auth_error_response(principal.error());
@@ -45,11 +25,11 @@ HttpResponse get_alerts(ApiServices& services, const HttpRequest& request) {
   if (!status.empty() && status != "open" && status != "all") {
     return json_error(Error::invalid("status", "must be open or all"));
   }
-  auto alerts = services.store.alerts(status != "all", kAlertsListed);
-  if (!alerts) return json_error(alerts.error());
+  auto rows = services.store.alerts(status != "all", kAlertsListed);
+  if (!rows) return json_error(rows.error());
   JsonWriter json;
   json.begin_object().key("alerts").begin_array();
-  for (const store::AlertRow& alert : *alerts) write_alert(json, alert);
+  for (const store::AlertRow& alert : *rows) alerts::write_alert_json(json, alert);
   json.end_array().end_object();
   return json_ok(json.take());
 }
@@ -71,7 +51,44 @@ HttpResponse post_ack(ApiServices& services, const HttpRequest& request) {
   if (!acknowledged) return json_error(acknowledged.error());
   if (!*acknowledged) return json_error(404, ErrorCode::not_found, "no alert " + text);
   JsonWriter json;
-  write_alert(json, **acknowledged);
+  alerts::write_alert_json(json, **acknowledged);
+  return json_ok(json.take());
+}
+
+HttpResponse get_deliveries(ApiServices& services, const HttpRequest& request) {
+  auto principal = services.auth.authenticate(request, Permission::read);
+  if (!principal) return auth_error_response(principal.error());
+  if (principal->role != store::Role::admin && principal->role != store::Role::direction) {
+    return json_error(403, ErrorCode::forbidden, "alert deliveries are for admin and direction tokens");
+  }
+  const std::string text = request.query_param("status");
+  std::optional<store::DeliveryStatus> status;
+  if (!text.empty()) {
+    status = store::parse_delivery_status(text);
+    if (!status) return json_error(Error::invalid("status", "must be pending, delivered or dead"));
+  }
+  auto rows = services.store.alert_deliveries(status, kAlertsListed);
+  if (!rows) return json_error(rows.error());
+  JsonWriter json;
+  json.begin_object().key("deliveries").begin_array();
+  for (const store::AlertDeliveryRow& row : *rows) {
+    json.begin_object()
+        .field("id", row.id)
+        .field("alert_id", row.alert_id)
+        .field("channel", row.channel)
+        .field("target", row.target)
+        .field("status", store::delivery_status_name(row.status))
+        .field("attempts", static_cast<std::int64_t>(row.attempts))
+        .field("created_at", format_rfc3339_utc(row.created_at));
+    json.key("next_attempt_at");
+    if (row.status == store::DeliveryStatus::pending) json.value(format_rfc3339_utc(row.next_attempt_at));
+    else json.null();
+    json.key("finished_at");
+    if (row.finished_at) json.value(format_rfc3339_utc(*row.finished_at));
+    else json.null();
+    json.field("last_error", row.last_error).end_object();
+  }
+  json.end_array().end_object();
   return json_ok(json.take());
 }
 
@@ -81,6 +98,8 @@ std::vector<Route> alert_routes(ApiServices& services) {
   return {
       {"GET", "/api/v1/alerts", {}, "/api/v1/alerts",
        [&services](const HttpRequest& r) { return get_alerts(services, r); }},
+      {"GET", "/api/v1/alerts/deliveries", {}, "/api/v1/alerts/deliveries",
+       [&services](const HttpRequest& r) { return get_deliveries(services, r); }},
       {"POST", "/api/v1/alerts/([0-9]+)/ack", {"id"}, "/api/v1/alerts/{id}/ack",
        [&services](const HttpRequest& r) { return post_ack(services, r); }},
   };

@@ -16,9 +16,9 @@ HttpResponse post_webhook(ApiServices& services, const HttpRequest& request) {
   if (services.webhooks == nullptr) {
     return json_error(Error::make(ErrorCode::not_found, "unknown webhook source"));
   }
-  const std::string signature = request.header(ingest::kSignatureHeader);
-  const std::string delivery = request.header(ingest::kDeliveryHeader);
-  const std::string timestamp = request.header(ingest::kTimestampHeader);
+  const std::string signature = request.header(kSignatureHeader);
+  const std::string delivery = request.header(kDeliveryHeader);
+  const std::string timestamp = request.header(kTimestampHeader);
   const auto now = instant_now();
   auto result = services.webhooks->handle({source, signature, delivery, timestamp, request.body}, now);
   if (!result) {

@@ -106,6 +106,17 @@ ServerStack::ServerStack(const Config& config, const Logger& log, store::Store& 
                                                  timing, log);
   alert_feed_ = std::make_unique<api::CommitFeed<alerts::AlertWatch>>(*alerts_);
   pipeline_->add_observer(alert_feed_.get());
+  // Their delivery by webhook and e-mail: polls the alerts table, the outbox, every second.
+  delivery_ = std::make_unique<alerts::AlertDelivery>(store, config.alert_delivery,
+                                                      std::chrono::seconds(1), log);
+  metrics_.add_gauge("vigie_alert_deliveries_delivered", "Alert deliveries made since the start.",
+                     [this] { return static_cast<double>(delivery_->delivered()); });
+  metrics_.add_gauge("vigie_alert_delivery_failed_tries",
+                     "Tries of alert deliveries that failed since the start (retried or given up).",
+                     [this] { return static_cast<double>(delivery_->failed_tries()); });
+  metrics_.add_gauge("vigie_alert_deliveries_dead",
+                     "Alert deliveries given up after their last try since the start.",
+                     [this] { return static_cast<double>(delivery_->dead()); });
   services_ = std::make_unique<api::ApiServices>(
       api::ApiServices{config_, log_, store_, *pipeline_, auth_, metrics_, webhooks_.get(),
                        kpis_.get(), predictions_.get(), triage_.get(), plans_.get()});
@@ -118,6 +129,7 @@ Expected<int> ServerStack::start(const std::string& host, int port) {
   archiver_->start();
   triage_->start();
   alerts_->start();
+  delivery_->start();
   return server_->start(host, port);
 }
 
@@ -127,6 +139,7 @@ void ServerStack::stop() {
   server_->stop();        // in-flight requests finish and are acknowledged first
   triage_->stop();        // a classification being written is written
   alerts_->stop();        // and a pass of the alert rules finished
+  delivery_->stop();      // and a try of a delivery (its outcome recorded)
   pipeline_->shutdown();  // then what they queued is committed
   archiver_->stop();      // and archived
   save_kpi_snapshot();    // and the KPI state, which holds it all, saved

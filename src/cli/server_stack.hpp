@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 
+#include "alerts/alert_delivery.hpp"
 #include "alerts/alert_watch.hpp"
 #include "api/auth.hpp"
 #include "api/http_server.hpp"
@@ -66,6 +67,7 @@ class ServerStack {
   std::unique_ptr<models::planning::PlanBoard> plans_;
   std::unique_ptr<alerts::AlertWatch> alerts_;
   std::unique_ptr<api::CommitFeed<alerts::AlertWatch>> alert_feed_;
+  std::unique_ptr<alerts::AlertDelivery> delivery_;
   std::optional<std::int64_t> kpi_snapshot_watermark_;  // of the snapshot file, when current
   api::Authenticator auth_;
   std::unique_ptr<api::ApiServices> services_;

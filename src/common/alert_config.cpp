@@ -1,7 +1,6 @@
 #include "common/alert_config.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <set>
 
 #include "common/json_writer.hpp"
@@ -10,20 +9,6 @@ namespace vigie {
 namespace {
 
 constexpr std::array<std::string_view, 3> kChangeNames{"level", "points", "percent"};
-
-Expected<double> real_value(const std::string& key, const SettingValue& value, double min, double max) {
-  double number = 0;
-  const std::string& text = value.text;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
-  if (value.is_string || ec != std::errc{} || end != text.data() + text.size()) {
-    return Error::invalid(key, "must be a number");
-  }
-  if (!(number >= min && number <= max)) {
-    return Error::invalid(key, "must be between " + format_json_number(min) + " and " +
-                                   format_json_number(max));
-  }
-  return number;
-}
 
 Expected<std::string> text_value(const std::string& key, const SettingValue& value) {
   if (!value.is_string) return Error::invalid(key, "must be a string");
@@ -43,13 +28,13 @@ Expected<std::pair<std::string, std::string>> split_key(const std::string& key) 
 Expected<void> set_field(AlertRule& rule, const std::string& key, const std::string& field,
                          const SettingValue& value) {
   if (field == "threshold" || field == "margin") {
-    auto number = real_value(key, value, field == "margin" ? 0 : -1e12, 1e12);
+    auto number = real_setting(key, value, field == "margin" ? 0 : -1e12, 1e12);
     if (!number) return number.error();
     (field == "margin" ? rule.margin : rule.threshold) = *number;
     return {};
   }
   if (field == "window_days") {
-    auto days = real_value(key, value, 1, 365);
+    auto days = real_setting(key, value, 1, 365);
     if (!days) return days.error();
     if (*days != static_cast<int>(*days)) return Error::invalid(key, "must be an integer");
     rule.window_days = static_cast<int>(*days);

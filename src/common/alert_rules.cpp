@@ -6,6 +6,7 @@ namespace vigie {
 namespace {
 
 constexpr std::array<std::string_view, 3> kAudienceNames{"manager", "direction", "admin"};
+constexpr std::array<std::string_view, 3> kAudienceLabels{"Responsable d'affaire", "Direction", "admin"};
 
 AlertRule rule(std::string name, AlertMeasure measure, AlertChange change, bool above,
                double threshold, double margin, int window_days, AlertAudience audience) {
@@ -38,6 +39,14 @@ std::optional<AlertAudience> parse_alert_audience(std::string_view name) {
 
 std::string_view alert_audience_name(AlertAudience audience) {
   return kAudienceNames[static_cast<std::size_t>(audience)];
+}
+
+std::string_view alert_audience_label(AlertAudience audience) {
+  return kAudienceLabels[static_cast<std::size_t>(audience)];
+}
+
+std::optional<AlertAudience> parse_alert_audience_label(std::string_view label) {
+  return enum_named<AlertAudience>(label, kAudienceLabels);
 }
 
 std::vector<AlertRule> default_alert_rules() {

@@ -44,6 +44,10 @@ enum class AlertChange : std::uint8_t {
 enum class AlertAudience : std::uint8_t { manager, direction, admin };
 std::optional<AlertAudience> parse_alert_audience(std::string_view name);
 std::string_view alert_audience_name(AlertAudience audience);  // "manager", …
+// As alerts show it to people and store it ("Responsable d'affaire", "Direction", "admin"), and
+// back; nullopt for any other text.
+std::string_view alert_audience_label(AlertAudience audience);
+std::optional<AlertAudience> parse_alert_audience_label(std::string_view label);
 
 struct AlertRule {
   std::string name;          // names the condition: "budget_overrun"; one alert per name and site

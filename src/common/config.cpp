@@ -11,6 +11,19 @@
 #include "common/json_writer.hpp"
 
 namespace vigie {
+
+Expected<double> real_setting(const std::string& key, const SettingValue& value, double min, double max) {
+  double number = 0;
+  const std::string& text = value.text;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
+  if (ec != std::errc{} || end != text.data() + text.size()) return Error::invalid(key, "must be a number");
+  if (!(number >= min && number <= max)) {
+    return Error::invalid(key, "must be between " + format_json_number(min) + " and " +
+                                   format_json_number(max));
+  }
+  return number;
+}
+
 namespace {
 
 Expected<long long> parse_integer(const std::string& key, const std::string& text, long long min,
@@ -34,16 +47,6 @@ struct KeyRule {
   std::function<std::string(const Config&)> show;
 };
 
-Expected<double> parse_real(const std::string& key, const std::string& text, double min, double max) {
-  double value = 0;
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc{} || end != text.data() + text.size()) return Error::invalid(key, "must be a number");
-  if (!(value >= min && value <= max)) {
-    return Error::invalid(key, "must be between " + std::to_string(min) + " and " + std::to_string(max));
-  }
-  return value;
-}
-
 // A numeric setting, reached by `field` (a lambda giving the member of a Config, const or not):
 // an integer member takes integers within [min, max], a real one any number within it.
 template <class Field>
@@ -57,7 +60,7 @@ KeyRule number_key(const char* key, const char* meaning, Field field, double min
               if (!value) return value.error();
               field(c) = static_cast<T>(*value);
             } else {
-              auto value = parse_real(key, setting.text, min, max);
+              auto value = real_setting(key, setting, min, max);
               if (!value) return value.error();
               field(c) = *value;
             }
@@ -168,6 +171,13 @@ const std::vector<KeyRule>& key_rules() {
       integer_key("alerts.evaluate_every_seconds",
                   "alert rules evaluated at least this often, events or not",
                   &Config::alerts_every_seconds, 10, 86'400),
+      number_key("alerts.delivery.max_attempts", "alert deliveries: tries before the dead-letter record",
+                 [](auto& c) -> auto& { return c.alert_delivery.max_attempts; }, 1, 100),
+      number_key("alerts.delivery.first_retry_seconds",
+                 "alert deliveries: wait before the second try, doubled before each next one",
+                 [](auto& c) -> auto& { return c.alert_delivery.first_retry_seconds; }, 0.01, 86'400),
+      number_key("alerts.delivery.timeout_seconds", "alert deliveries: time allowed to one try",
+                 [](auto& c) -> auto& { return c.alert_delivery.timeout_seconds; }, 0.1, 600),
       delay_key("models.delay.max_depth", "delay model: depth of each tree",
                 &DelayModelSettings::max_depth, 1, 16),
       delay_key("models.delay.eta", "delay model: learning rate", &DelayModelSettings::eta, 0.001, 1),
@@ -353,6 +363,14 @@ Settings settings_from_environment(const std::vector<std::string>& environment) 
         matched = true;
       }
     }
+    for (const std::string& key : alert_email_keys()) {
+      std::string env_form = key;
+      std::replace(env_form.begin(), env_form.end(), '.', '_');
+      if (env_form == name) {
+        settings[key] = value;
+        matched = true;
+      }
+    }
     if (!matched && name.rfind("webhooks_", 0) == 0) {
       // VIGIE_WEBHOOKS_ERP_SECRET → webhooks.erp.secret
       const auto last = name.rfind('_');
@@ -375,6 +393,11 @@ Expected<Config> build_config(const std::vector<Settings>& layers) {
       if (!applied) return applied.error();
       continue;
     }
+    if (key.starts_with(kAlertWebhooksPrefix) || key.starts_with(kAlertEmailPrefix)) {
+      auto applied = apply_alert_channel_setting(config.alert_delivery, key, value);
+      if (!applied) return applied.error();
+      continue;
+    }
     if (key.rfind("webhooks.", 0) == 0 && key != "webhooks.window_seconds") {
       auto applied = apply_webhook_key(config, key, value);
       if (!applied) return applied.error();
@@ -387,6 +410,7 @@ Expected<Config> build_config(const std::vector<Settings>& layers) {
     auto applied = rule->apply(config, value);
     if (!applied) return applied.error();
   }
+  if (auto checked = check_alert_channels(config.alert_delivery); !checked) return checked.error();
   return config;
 }
 
@@ -396,6 +420,11 @@ std::vector<SettingDoc> documented_settings() {
   for (const auto& rule : key_rules()) docs.push_back({rule.key, rule.show(defaults), rule.meaning});
   docs.push_back({"webhooks.<source>.secret", "", "HMAC secret of a webhook source"});
   docs.push_back({"webhooks.<source>.mapping", "", "mapping file of a webhook source"});
+  docs.push_back({"alerts.webhooks.<name>.<key>", "",
+                  "where alerts are posted, signed: url, secret, audiences (default all)"});
+  docs.push_back({"alerts.email.<key>", "",
+                  "alert e-mail: smtp_url, starttls, username, password, ca_file, from, the addresses "
+                  "of manager, direction, admin, and persons.<person id>"});
   docs.push_back({"alerts.rules.<name>.<key>", "",
                   "an alert rule (condition, measure, change, when, threshold, margin, window_days, "
                   "scope, audience, enabled); the defaults are listed by vigie config"});
@@ -406,6 +435,7 @@ std::vector<std::pair<std::string, std::string>> settings_in_force(const Config&
   std::vector<std::pair<std::string, std::string>> out;
   for (const auto& rule : key_rules()) out.emplace_back(rule.key, rule.show(config));
   for (auto& setting : alert_rule_settings(config.alert_rules)) out.push_back(std::move(setting));
+  for (auto& setting : alert_channel_settings(config.alert_delivery)) out.push_back(std::move(setting));
   for (const auto& source : config.webhooks) {
     out.emplace_back("webhooks." + source.name + ".mapping", source.mapping);
     out.emplace_back("webhooks." + source.name + ".secret", source.secret.empty() ? "(none)" : "(set)");

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "common/alert_channels.hpp"
 #include "common/alert_rules.hpp"
 #include "common/expected.hpp"
 
@@ -110,6 +111,7 @@ struct Config {
   PlanningSettings planning;
   std::vector<AlertRule> alert_rules = default_alert_rules();  // alerts.rules.* (alert_config.hpp)
   int alerts_every_seconds = 300;  // the rules evaluated at least this often, events or not
+  AlertDeliverySettings alert_delivery;  // alerts.delivery.*, alerts.webhooks.*, alerts.email.*
 
   // Where Vigie writes (all under data_dir).
   std::string store_path() const { return data_dir + "/vigie.sqlite"; }
@@ -129,6 +131,10 @@ struct SettingValue {
   bool operator==(const SettingValue&) const = default;
 };
 using Settings = std::map<std::string, SettingValue>;  // dotted key → value
+
+// A number setting: refused naming `key` unless its text is a number within [min, max] (bounds
+// included). Text from the environment or a flag is read like a TOML number.
+Expected<double> real_setting(const std::string& key, const SettingValue& value, double min, double max);
 
 // Reads the TOML file at `path` (none when empty) and flattens it to dotted keys.
 Expected<Settings> read_config_file(const std::string& path);

@@ -2,7 +2,7 @@
 
 #include <charconv>
 
-#include "ingest/hmac.hpp"
+#include "common/webhook_signature.hpp"
 
 namespace vigie::ingest {
 namespace {
@@ -53,12 +53,6 @@ Expected<void> check_signature(const WebhookSource& source, const WebhookRequest
 }
 
 }  // namespace
-
-Expected<std::string> webhook_signature(std::string_view secret, std::string_view body) {
-  auto hex = hmac_sha256_hex(secret, {body});
-  if (!hex) return hex.error();
-  return "sha256=" + *hex;
-}
 
 WebhookReceiver::WebhookReceiver(std::vector<WebhookSource> sources, Pipeline& pipeline,
                                  store::Store& store, WebhookSettings settings)

@@ -34,15 +34,13 @@
 
 #include "common/expected.hpp"
 #include "common/time.hpp"
+#include "common/webhook_signature.hpp"
 #include "ingest/pipeline.hpp"
 #include "ingest/webhook_mapping.hpp"
 #include "store/store.hpp"
 
 namespace vigie::ingest {
 
-inline constexpr std::string_view kSignatureHeader = "X-Vigie-Signature";
-inline constexpr std::string_view kDeliveryHeader = "X-Vigie-Delivery";
-inline constexpr std::string_view kTimestampHeader = "X-Vigie-Timestamp";
 inline constexpr std::size_t kMinSecretBytes = 16;
 
 struct WebhookSource {
@@ -63,9 +61,6 @@ struct WebhookRequest {
   std::string_view timestamp;    // X-Vigie-Timestamp
   std::string_view body;         // the raw bytes, exactly as signed
 };
-
-// The header a sender puts on a delivery: "sha256=<hex>". For senders, tests and the demo.
-Expected<std::string> webhook_signature(std::string_view secret, std::string_view body);
 
 class WebhookReceiver {
  public:

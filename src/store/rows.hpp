@@ -76,4 +76,23 @@ struct AlertRow {
   std::string acknowledged_by;             // a person id, or the role of a token without one
 };
 
+// Delivering an alert to one target (issue 9, point 3): the outbox the delivery works from and,
+// after the last try, the dead-letter record.
+enum class DeliveryStatus : std::uint8_t { pending, delivered, dead };
+std::string_view delivery_status_name(DeliveryStatus status);
+std::optional<DeliveryStatus> parse_delivery_status(std::string_view name);
+
+struct AlertDeliveryRow {
+  std::int64_t id = 0;        // given by the store
+  std::int64_t alert_id = 0;
+  std::string channel;        // "webhook" or "email"
+  std::string target;         // the webhook's name, or the e-mail address
+  DeliveryStatus status = DeliveryStatus::pending;
+  int attempts = 0;           // tries made so far
+  Instant created_at{};
+  Instant next_attempt_at{};  // while pending: not before
+  std::optional<Instant> finished_at;  // delivered or dead: when
+  std::string last_error;     // why the last try failed
+};
+
 }  // namespace vigie::store

@@ -136,6 +136,27 @@ class Store {
   // the alert as it stands after, or nullopt when there is no such alert.
   virtual Expected<std::optional<AlertRow>> acknowledge_alert(std::int64_t id, const std::string& by,
                                                               Instant at) = 0;
+  // One alert; nullopt when there is none.
+  virtual Expected<std::optional<AlertRow>> alert(std::int64_t id) const = 0;
+
+  // --- alert delivery (the outbox) ------------------------------------------------------------
+  // Alerts raised after `after_id` (ids grow), oldest first, at most `limit`.
+  virtual Expected<std::vector<AlertRow>> alerts_after(std::int64_t after_id, std::size_t limit) const = 0;
+  // The last alert whose deliveries are recorded (0 before any).
+  virtual Expected<std::int64_t> alert_delivery_watermark() const = 0;
+  // Records the deliveries of every alert up to `through_alert_id` and moves the watermark
+  // there, in one transaction: after a crash the alerts past it are taken up again, none twice.
+  virtual Expected<void> enqueue_alert_deliveries(std::span<const AlertDeliveryRow> rows,
+                                                  std::int64_t through_alert_id) = 0;
+  // Pending deliveries due at `now`, the earliest due first, at most `limit`.
+  virtual Expected<std::vector<AlertDeliveryRow>> due_alert_deliveries(Instant now,
+                                                                       std::size_t limit) const = 0;
+  // Records the outcome of a try: status, attempts, next_attempt_at, finished_at and last_error
+  // of `row` (by its id).
+  virtual Expected<void> update_alert_delivery(const AlertDeliveryRow& row) = 0;
+  // Deliveries newest first, of one status or of all, at most `limit`.
+  virtual Expected<std::vector<AlertDeliveryRow>> alert_deliveries(
+      std::optional<DeliveryStatus> status, std::size_t limit) const = 0;
 };
 
 struct StoreConfig {

@@ -15,7 +15,6 @@
 namespace vigie::api {
 namespace {
 
-using testing::event_from;
 using testing::event_json;
 
 constexpr const char* kKey = "budget_overrun";
@@ -24,16 +23,7 @@ class RuleAlertsApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
     // 100 000 €, half done, 60 000 € spent: EV 50 000 €, 20 % over at completion.
-    const std::vector<events::Event> company = {
-        event_from(testing::person_json("p1", "P-M", "2026-01-05T08:00:00+01:00", "manager")),
-        event_from(event_json("s1", "site.upserted", "CH-1", "2026-11-02T08:00:00+01:00",
-                              testing::site_data("CH-1", "tertiaire", "Rhône", "P-M", "T-1", 100000,
-                                                 "2026-11-02", "2027-06-30", "active"))),
-        event_from(event_json("e1", "expense.recorded", "CH-1", "2026-11-05T10:00:00+01:00",
-                              R"({"amount":60000,"category":"material"})")),
-        event_from(event_json("g1", "progress.reported", "CH-1", "2026-11-20T17:00:00+01:00",
-                              R"({"percent_complete":50})")),
-    };
+    const std::vector<events::Event> company = testing::overrunning_site();
     ASSERT_TRUE(server_.store().append(company));
     direction_ = server_.token(store::Role::direction);
     ingest_ = server_.token(store::Role::ingest);

@@ -8,6 +8,7 @@
 
 #include "ingest/webhook_receiver.hpp"
 #include "support/api_server.hpp"
+#include "support/child_process.hpp"
 #include "support/tiny_company.hpp"
 #include "support/webhook_samples.hpp"
 
@@ -27,11 +28,8 @@ std::string now_unix() {
 class WebhooksApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    const char* source_dir_env = std::getenv("VIGIE_SOURCE_DIR");  // set by CTest
-    ASSERT_NE(source_dir_env, nullptr) << "VIGIE_SOURCE_DIR is not set";
-    const std::filesystem::path source_dir = source_dir_env;
     server_.config().webhooks.push_back(
-        {"erp", std::string{kSecret}, (source_dir / "config/webhooks/erp.toml").string()});
+        {"erp", std::string{kSecret}, (testing::source_dir() / "config/webhooks/erp.toml").string()});
     const std::vector<events::Event> site = {
         testing::event_from(testing::site_json("s1", "CH-2025-017", "2025-03-01T08:00:00+01:00"))};
     ASSERT_TRUE(server_.store().append(site));
@@ -52,7 +50,7 @@ class WebhooksApiTest : public ::testing::Test {
 };
 
 TEST_F(WebhooksApiTest, GoodSignatureStoresOneExpensePerInvoiceLine) {
-  const auto reply = deliver(*ingest::webhook_signature(kSecret, kErpInvoice), "dlv-1");
+  const auto reply = deliver(*webhook_signature(kSecret, kErpInvoice), "dlv-1");
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->status, 200);
   EXPECT_EQ(reply->body, R"({"accepted":3,"duplicates":0,"refused":[]})");
@@ -61,7 +59,7 @@ TEST_F(WebhooksApiTest, GoodSignatureStoresOneExpensePerInvoiceLine) {
 
 TEST_F(WebhooksApiTest, BadSignatureGets401AndStoresNothing) {
   for (const std::string& signature :
-       {*ingest::webhook_signature("not-the-erp-secret-987654321", kErpInvoice),
+       {*webhook_signature("not-the-erp-secret-987654321", kErpInvoice),
         std::string{"sha256=00"}, std::string{}}) {
     const auto reply = deliver(signature, "dlv-2");
     ASSERT_TRUE(reply);
@@ -73,7 +71,7 @@ TEST_F(WebhooksApiTest, BadSignatureGets401AndStoresNothing) {
 }
 
 TEST_F(WebhooksApiTest, ReplayedDeliveryGets409) {
-  const std::string signature = *ingest::webhook_signature(kSecret, kErpInvoice);
+  const std::string signature = *webhook_signature(kSecret, kErpInvoice);
   ASSERT_EQ(deliver(signature, "dlv-3")->status, 200);
   const auto replay = deliver(signature, "dlv-3");
   ASSERT_TRUE(replay);

@@ -2,7 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "common/time.hpp"
-#include "ingest/hmac.hpp"
+#include "common/webhook_signature.hpp"
 #include "ingest/ingest_fixture.hpp"
 #include "ingest/webhook_receiver.hpp"
 #include "support/random.hpp"

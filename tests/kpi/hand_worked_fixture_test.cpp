@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -21,6 +20,7 @@
 #include "events/parse.hpp"
 #include "kpi/report.hpp"
 #include "kpi/report_json.hpp"
+#include "support/child_process.hpp"
 
 namespace vigie::kpi {
 namespace {
@@ -28,11 +28,7 @@ namespace {
 // ---- The fixture ------------------------------------------------------------------------------
 
 std::filesystem::path fixture_path() {
-  const char* root = std::getenv("VIGIE_SOURCE_DIR");  // set by ctest; else found from this file
-  const std::filesystem::path base =
-      root != nullptr ? std::filesystem::path{root}
-                      : std::filesystem::path{__FILE__}.parent_path().parent_path().parent_path();
-  return base / "tests/data/kpi_fixture/events.jsonl";
+  return testing::source_dir() / "tests/data/kpi_fixture/events.jsonl";
 }
 
 // Every line of the file, parsed and validated as POST /api/v1/events does; a refused line fails

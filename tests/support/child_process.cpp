@@ -32,10 +32,19 @@ std::string vigie_binary() {
   return path;
 }
 
+std::filesystem::path source_dir() {
+  if (const char* root = std::getenv("VIGIE_SOURCE_DIR"); root != nullptr && *root != 0) return root;
+  return std::filesystem::path{__FILE__}.parent_path().parent_path().parent_path();
+}
+
 CommandResult run_vigie(const std::vector<std::string>& args) { return run_vigie(args, ""); }
 
 CommandResult run_vigie(const std::vector<std::string>& args, const std::string& stderr_path) {
-  const std::string binary = vigie_binary();
+  return run_program(vigie_binary(), args, stderr_path);
+}
+
+CommandResult run_program(const std::string& binary, const std::vector<std::string>& args,
+                          const std::string& stderr_path) {
   int pipe_fds[2];
   if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
   const pid_t pid = fork();
@@ -64,18 +73,36 @@ CommandResult run_vigie(const std::vector<std::string>& args, const std::string&
   return result;
 }
 
-ChildServer::ChildServer(const std::vector<std::string>& args) {
-  const std::string binary = vigie_binary();
+ChildServer::ChildServer(const std::vector<std::string>& args)
+    : ChildServer(vigie_binary(), args, false) {}
+
+ChildServer::ChildServer(const std::string& program, const std::vector<std::string>& args,
+                         bool capture_stdout) {
+  int pipe_fds[2] = {-1, -1};
+  if (capture_stdout && pipe2(pipe_fds, O_CLOEXEC) != 0) throw std::runtime_error("pipe failed");
   pid_ = fork();
   if (pid_ == 0) {
-    auto argv = argv_of(binary, args);
-    execv(binary.c_str(), argv.data());
+    if (capture_stdout) dup2(pipe_fds[1], STDOUT_FILENO);
+    auto argv = argv_of(program, args);
+    execv(program.c_str(), argv.data());
     _exit(127);
   }
+  if (capture_stdout) {
+    close(pipe_fds[1]);
+    stdout_fd_ = pipe_fds[0];
+  }
+}
+
+std::string ChildServer::read_line() {
+  std::string line;
+  char c = 0;
+  while (stdout_fd_ >= 0 && read(stdout_fd_, &c, 1) == 1 && c != '\n') line += c;
+  return line;
 }
 
 ChildServer::~ChildServer() {
   if (pid_ > 0) kill_hard();
+  if (stdout_fd_ >= 0) close(stdout_fd_);
 }
 
 void ChildServer::kill_hard() {

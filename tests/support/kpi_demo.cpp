@@ -7,6 +7,7 @@
 #include "bench/event_corpus.hpp"
 #include "events/parse.hpp"
 #include "kpi/report.hpp"
+#include "support/child_process.hpp"
 
 namespace vigie::testing {
 namespace {
@@ -28,14 +29,6 @@ KpiDemo fold(std::vector<events::Event> events) {
   demo.company.refresh();
   demo.events = std::move(events);
   return demo;
-}
-
-// $VIGIE_SOURCE_DIR (set by ctest), else found from this file's place in the tree.
-std::filesystem::path source_dir() {
-  if (const char* root = std::getenv("VIGIE_SOURCE_DIR"); root != nullptr && *root != 0) {
-    return root;
-  }
-  return std::filesystem::path{__FILE__}.parent_path().parent_path().parent_path();
 }
 
 }  // namespace

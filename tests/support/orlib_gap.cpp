@@ -10,13 +10,13 @@
 #include <string>
 
 #include "common/file_io.hpp"
+#include "support/child_process.hpp"
 
 namespace vigie::testing {
 namespace {
 
 std::filesystem::path data_dir() {
-  const char* source = std::getenv("VIGIE_SOURCE_DIR");
-  return std::filesystem::path{source == nullptr ? "." : source} / "../shared/data/orlib-gap";
+  return source_dir() / "../shared/data/orlib-gap";
 }
 
 // optima.csv: file,index,orlib_name,agents,jobs,optimum_max,optimum_min.

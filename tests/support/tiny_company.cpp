@@ -105,4 +105,17 @@ events::Event event_from(const std::string& json) {
   return std::move(*event);
 }
 
+std::vector<events::Event> overrunning_site() {
+  return {
+      event_from(person_json("p1", "P-M", "2026-01-05T08:00:00+01:00", "manager")),
+      event_from(event_json("s1", "site.upserted", "CH-1", "2026-11-02T08:00:00+01:00",
+                            site_data("CH-1", "tertiaire", "Rhône", "P-M", "T-1", 100000, "2026-11-02",
+                                      "2027-06-30", "active"))),
+      event_from(event_json("e1", "expense.recorded", "CH-1", "2026-11-05T10:00:00+01:00",
+                            R"({"amount":60000,"category":"material"})")),
+      event_from(event_json("g1", "progress.reported", "CH-1", "2026-11-20T17:00:00+01:00",
+                            R"({"percent_complete":50})")),
+  };
+}
+
 }  // namespace vigie::testing

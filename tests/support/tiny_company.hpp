@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "events/event.hpp"
 
@@ -35,5 +36,9 @@ std::string person_json(const std::string& event_id, const std::string& person_i
 
 // Parses one of the above; aborts the test if it does not validate.
 events::Event event_from(const std::string& json);
+
+// Site CH-1 of manager P-M (tertiaire, Rhône), 100 000 €, half done with 60 000 € spent by its
+// last progress report of 20/11/2026: 20 % over budget at completion.
+std::vector<events::Event> overrunning_site();
 
 }  // namespace vigie::testing

@@ -5,11 +5,12 @@
 #include <cstdlib>
 #include <string>
 
+#include "support/child_process.hpp"
+
 namespace vigie::testing {
 
 std::vector<models::triage::IncidentText> triage_corpus_slice(std::size_t every) {
-  const char* source = std::getenv("VIGIE_SOURCE_DIR");
-  const std::string dir = std::string{source == nullptr ? "." : source} + "/data/triage/train";
+  const std::string dir = (source_dir() / "data/triage/train").string();
   auto read = models::triage::read_incident_corpus(dir);
   EXPECT_TRUE(read) << dir;
   std::vector<models::triage::IncidentText> slice;

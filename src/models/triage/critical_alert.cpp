@@ -1,5 +1,6 @@
 #include "models/triage/critical_alert.hpp"
 
+#include "common/alert_rules.hpp"
 #include "common/french_format.hpp"
 #include "common/json_writer.hpp"
 #include "common/paris_time.hpp"
@@ -71,7 +72,7 @@ store::AlertRow critical_alert(const IncidentRecord& record, const std::string& 
   row.key = critical_alert_key(record.site_id, record.incident_id);
   row.kind = std::string{kCriticalAlertKind};
   row.site_id = record.site_id;
-  row.audience = "Direction";
+  row.audience = std::string{alert_audience_label(AlertAudience::direction)};
   row.title = "Incident critique sur " + where;
   row.raised_at = now;
 

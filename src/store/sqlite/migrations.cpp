@@ -84,8 +84,20 @@ ALTER TABLE alerts ADD COLUMN acknowledged_at INTEGER;
 ALTER TABLE alerts ADD COLUMN acknowledged_by TEXT;
 )sql";
 
-constexpr std::array<std::string_view, 4> kMigrations = {kMigration1, kMigration2, kMigration3,
-                                                         kMigration4};
+// The alerts' deliveries (issue 9, point 3): one row per alert and target, pending until it is
+// delivered or, after the last try, dead (the dead-letter record).
+constexpr std::string_view kMigration5 = R"sql(
+CREATE TABLE alert_deliveries (
+  id INTEGER PRIMARY KEY, alert_id INTEGER NOT NULL REFERENCES alerts(id),
+  channel TEXT NOT NULL, target TEXT NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL,
+  created_at INTEGER NOT NULL, next_attempt_at INTEGER NOT NULL, finished_at INTEGER,
+  last_error TEXT NOT NULL, UNIQUE (alert_id, channel, target)
+);
+CREATE INDEX alert_deliveries_due ON alert_deliveries(next_attempt_at) WHERE status = 'pending';
+)sql";
+
+constexpr std::array<std::string_view, 5> kMigrations = {kMigration1, kMigration2, kMigration3,
+                                                         kMigration4, kMigration5};
 
 Expected<int> current_version(Database& db) {
   auto created = db.exec(

@@ -27,6 +27,27 @@ AlertRow read_alert(const Statement& stmt) {
   return row;
 }
 
+Expected<std::vector<AlertRow>> read_alerts(Statement& stmt) {
+  std::vector<AlertRow> rows;
+  for (;;) {
+    auto step = stmt.step();
+    if (!step) return step.error();
+    if (!*step) return rows;
+    rows.push_back(read_alert(stmt));
+  }
+}
+
+// The alert of `id` through `db` (the writer sees its own transaction's writes), if any.
+Expected<std::optional<AlertRow>> alert_by_id(Database& db, std::int64_t id) {
+  auto stmt = db.prepare(std::string{kAlertColumns} + "WHERE id = ?");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, id);
+  auto rows = read_alerts(*stmt);
+  if (!rows) return rows.error();
+  if (rows->empty()) return std::optional<AlertRow>{};
+  return std::optional<AlertRow>{std::move(rows->front())};
+}
+
 }  // namespace
 
 Expected<std::optional<std::int64_t>> SqliteStore::raise_alert(const AlertRow& row) {
@@ -60,14 +81,21 @@ Expected<std::vector<AlertRow>> SqliteStore::alerts(bool open_only, std::size_t 
                               "ORDER BY raised_at DESC, id DESC LIMIT ?");
   if (!stmt) return stmt.error();
   stmt->bind(1, static_cast<std::int64_t>(limit));
-  std::vector<AlertRow> rows;
-  for (;;) {
-    auto step = stmt->step();
-    if (!step) return step.error();
-    if (!*step) break;
-    rows.push_back(read_alert(*stmt));
-  }
-  return rows;
+  return read_alerts(*stmt);
+}
+
+Expected<std::vector<AlertRow>> SqliteStore::alerts_after(std::int64_t after_id,
+                                                          std::size_t limit) const {
+  const std::lock_guard lock(read_mutex_);
+  auto stmt = reader_.prepare(std::string{kAlertColumns} + "WHERE id > ? ORDER BY id LIMIT ?");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, after_id).bind(2, static_cast<std::int64_t>(limit));
+  return read_alerts(*stmt);
+}
+
+Expected<std::optional<AlertRow>> SqliteStore::alert(std::int64_t id) const {
+  const std::lock_guard lock(read_mutex_);
+  return alert_by_id(reader_, id);
 }
 
 Expected<std::optional<AlertRow>> SqliteStore::acknowledge_alert(std::int64_t id,
@@ -79,13 +107,7 @@ Expected<std::optional<AlertRow>> SqliteStore::acknowledge_alert(std::int64_t id
   if (!update) return update.error();
   auto done = update->bind(1, to_millis(at)).bind(2, by).bind(3, id).run();
   if (!done) return done.error();
-  auto select = writer_.prepare(std::string{kAlertColumns} + "WHERE id = ?");
-  if (!select) return select.error();
-  select->bind(1, id);
-  auto step = select->step();
-  if (!step) return step.error();
-  if (!*step) return std::optional<AlertRow>{};
-  return std::optional<AlertRow>{read_alert(*select)};
+  return alert_by_id(writer_, id);
 }
 
 }  // namespace vigie::store::sqlite

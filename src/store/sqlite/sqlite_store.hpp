@@ -62,6 +62,16 @@ class SqliteStore final : public Store {
   Expected<std::vector<AlertRow>> alerts(bool open_only, std::size_t limit) const override;
   Expected<std::optional<AlertRow>> acknowledge_alert(std::int64_t id, const std::string& by,
                                                       Instant at) override;
+  Expected<std::optional<AlertRow>> alert(std::int64_t id) const override;
+  Expected<std::vector<AlertRow>> alerts_after(std::int64_t after_id, std::size_t limit) const override;
+  Expected<std::int64_t> alert_delivery_watermark() const override;
+  Expected<void> enqueue_alert_deliveries(std::span<const AlertDeliveryRow> rows,
+                                          std::int64_t through_alert_id) override;
+  Expected<std::vector<AlertDeliveryRow>> due_alert_deliveries(Instant now,
+                                                               std::size_t limit) const override;
+  Expected<void> update_alert_delivery(const AlertDeliveryRow& row) override;
+  Expected<std::vector<AlertDeliveryRow>> alert_deliveries(std::optional<DeliveryStatus> status,
+                                                           std::size_t limit) const override;
 
  private:
   // The statements of the hot write path, prepared once.

@@ -1,4 +1,4 @@
-#include "ingest/hmac.hpp"
+#include "common/webhook_signature.hpp"
 
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
@@ -8,7 +8,7 @@
 #include <memory>
 #include <optional>
 
-namespace vigie::ingest {
+namespace vigie {
 namespace {
 
 struct MacFree {
@@ -103,4 +103,10 @@ bool signature_header_matches(std::string_view header, std::string_view key,
   return CRYPTO_memcmp(claimed->data(), expected->data(), claimed->size()) == 0;
 }
 
-}  // namespace vigie::ingest
+Expected<std::string> webhook_signature(std::string_view secret, std::string_view body) {
+  auto hex = hmac_sha256_hex(secret, {body});
+  if (!hex) return hex.error();
+  return "sha256=" + *hex;
+}
+
+}  // namespace vigie

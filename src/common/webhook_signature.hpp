@@ -1,8 +1,9 @@
-// ingest/hmac.hpp
+// common/webhook_signature.hpp
 //
-// HMAC-SHA256 (OpenSSL) for signed webhooks: computing a signature, and checking a
-// `sha256=<hex>` header against it in constant time, so that the time a refusal takes says
-// nothing about how many leading bytes of a forged signature were right.
+// How Vigie's webhooks are signed, both ways: the ones it receives (ingest/webhook_receiver.hpp)
+// and the alerts it posts (alerts/webhook_sender.hpp). HMAC-SHA256 (OpenSSL) of the raw body,
+// as "sha256=<hex>" in X-Vigie-Signature; checking a header compares in constant time, so that
+// the time a refusal takes says nothing about how many leading bytes of a forgery were right.
 // Thread-safe: no shared state.
 #pragma once
 
@@ -13,7 +14,12 @@
 
 #include "common/expected.hpp"
 
-namespace vigie::ingest {
+namespace vigie {
+
+inline constexpr std::string_view kSignatureHeader = "X-Vigie-Signature";
+inline constexpr std::string_view kDeliveryHeader = "X-Vigie-Delivery";
+inline constexpr std::string_view kTimestampHeader = "X-Vigie-Timestamp";
+
 
 using Sha256Digest = std::array<unsigned char, 32>;
 
@@ -32,4 +38,7 @@ Expected<std::string> hmac_sha256_hex(std::string_view key,
 bool signature_header_matches(std::string_view header, std::string_view key,
                               std::initializer_list<std::string_view> parts);
 
-}  // namespace vigie::ingest
+// The X-Vigie-Signature of a body: "sha256=" + hex HMAC-SHA256 under `secret`.
+Expected<std::string> webhook_signature(std::string_view secret, std::string_view body);
+
+}  // namespace vigie
