@@ -1,15 +1,6 @@
 #include "alerts/alert_json.hpp"
 
 namespace vigie::alerts {
-namespace {
-
-void optional_instant(JsonWriter& json, std::string_view name, const std::optional<Instant>& at) {
-  json.key(name);
-  if (at) json.value(format_rfc3339_utc(*at));
-  else json.null();
-}
-
-}  // namespace
 
 void write_alert_json(JsonWriter& json, const store::AlertRow& alert) {
   json.begin_object()
@@ -21,8 +12,8 @@ void write_alert_json(JsonWriter& json, const store::AlertRow& alert) {
       .field("message", alert.message)
       .key("figures").raw(alert.figures)
       .field("raised_at", format_rfc3339_utc(alert.raised_at));
-  optional_instant(json, "cleared_at", alert.cleared_at);
-  optional_instant(json, "acknowledged_at", alert.acknowledged_at);
+  json.time_field("cleared_at", alert.cleared_at);
+  json.time_field("acknowledged_at", alert.acknowledged_at);
   json.key("acknowledged_by");
   if (alert.acknowledged_by.empty()) json.null();
   else json.value(alert.acknowledged_by);

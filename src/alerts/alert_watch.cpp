@@ -12,12 +12,13 @@ constexpr std::size_t kOpenListed = 1'000'000;  // every open alert: one per con
 }  // namespace
 
 AlertWatch::AlertWatch(store::Store& store, const kpi::LiveCompany& kpis, Predictions predictions,
-                       std::vector<AlertRule> rules, Timing timing, const Logger& log)
+                       std::vector<AlertRule> rules, std::chrono::milliseconds settle,
+                       const Logger& log)
     : store_(store),
       kpis_(kpis),
       predictions_(std::move(predictions)),
       rules_(std::move(rules)),
-      timing_(timing),
+      settle_(settle),
       log_(log) {}
 
 AlertWatch::~AlertWatch() { stop(); }
@@ -100,10 +101,10 @@ std::uint64_t AlertWatch::passes() const {
 void AlertWatch::run() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
-    // Until events or the period; then, after events, let the burst settle.
-    const bool woken = wake_.wait_for(lock, timing_.every, [this] { return stopping_ || dirty_; });
+    // Until events; then let the burst settle.
+    wake_.wait(lock, [this] { return stopping_ || dirty_; });
     if (stopping_) break;
-    if (woken && wake_.wait_for(lock, timing_.settle, [this] { return stopping_; })) break;
+    if (wake_.wait_for(lock, settle_, [this] { return stopping_; })) break;
     dirty_ = false;
     lock.unlock();
     const auto pass = evaluate(instant_now());

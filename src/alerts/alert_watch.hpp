@@ -3,10 +3,11 @@
 // The server's rule alerts (issue 9, point 2): evaluates the rules (alert_engine.hpp) on the
 // live KPI state and the delay model's last predictions, and records what it raises and clears
 // in the store (one open alert per condition: the store refuses a second). Evaluation happens
-// shortly after commits (at most once per `settle`, so that a burst of events makes one pass)
-// and every `every` even without events, since figures move with the date alone (days without
-// a report, windows). A pass that fails is logged and retried at the next one; it never stops
-// the server. Thread-safe; its own worker thread between start() and stop().
+// at start and shortly after commits (at most once per `settle`, so that a burst of events makes
+// one pass) on its own worker thread; the server's scheduler also calls evaluate() every few
+// minutes (common/job_scheduler.hpp), since figures move with the date alone (days without a
+// report, windows). A pass that fails is logged and retried at the next one; it never stops the
+// server. Thread-safe; passes never overlap.
 #pragma once
 
 #include <chrono>
@@ -33,12 +34,9 @@ class AlertWatch {
   // The delay model's last predictions of the sites under way at an instant (empty without a
   // model).
   using Predictions = std::function<Expected<std::map<std::string, SitePredictionFigures>>(Instant)>;
-  struct Timing {
-    std::chrono::milliseconds settle{1000};
-    std::chrono::milliseconds every{std::chrono::minutes(5)};
-  };
+  // How long after a commit the pass waits for the burst to settle.
   AlertWatch(store::Store& store, const kpi::LiveCompany& kpis, Predictions predictions,
-             std::vector<AlertRule> rules, Timing timing, const Logger& log);
+             std::vector<AlertRule> rules, std::chrono::milliseconds settle, const Logger& log);
   ~AlertWatch();
 
   struct Pass {
@@ -61,7 +59,7 @@ class AlertWatch {
   const kpi::LiveCompany& kpis_;
   const Predictions predictions_;
   const std::vector<AlertRule> rules_;
-  const Timing timing_;
+  const std::chrono::milliseconds settle_;
   const Logger& log_;
   std::mutex pass_mutex_;  // one pass at a time
   mutable std::mutex mutex_;

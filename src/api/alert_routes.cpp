@@ -58,7 +58,7 @@ HttpResponse post_ack(ApiServices& services, const HttpRequest& request) {
 HttpResponse get_deliveries(ApiServices& services, const HttpRequest& request) {
   auto principal = services.auth.authenticate(request, Permission::read);
   if (!principal) return auth_error_response(principal.error());
-  if (principal->role != store::Role::admin && principal->role != store::Role::direction) {
+  if (!principal->oversees_operations()) {
     return json_error(403, ErrorCode::forbidden, "alert deliveries are for admin and direction tokens");
   }
   const std::string text = request.query_param("status");
@@ -80,13 +80,10 @@ HttpResponse get_deliveries(ApiServices& services, const HttpRequest& request) {
         .field("status", store::delivery_status_name(row.status))
         .field("attempts", static_cast<std::int64_t>(row.attempts))
         .field("created_at", format_rfc3339_utc(row.created_at));
-    json.key("next_attempt_at");
-    if (row.status == store::DeliveryStatus::pending) json.value(format_rfc3339_utc(row.next_attempt_at));
-    else json.null();
-    json.key("finished_at");
-    if (row.finished_at) json.value(format_rfc3339_utc(*row.finished_at));
-    else json.null();
-    json.field("last_error", row.last_error).end_object();
+    json.time_field("next_attempt_at", row.status == store::DeliveryStatus::pending
+                                           ? std::optional<Instant>{row.next_attempt_at}
+                                           : std::nullopt);
+    json.time_field("finished_at", row.finished_at).field("last_error", row.last_error).end_object();
   }
   json.end_array().end_object();
   return json_ok(json.take());

@@ -45,6 +45,8 @@ struct Principal {
   std::string who() const {
     return person_id.empty() ? std::string{store::role_name(role)} : person_id;
   }
+  // Who oversees how Vigie runs (alert deliveries, scheduled jobs): admin and direction tokens.
+  bool oversees_operations() const { return role == store::Role::admin || role == store::Role::direction; }
 };
 
 enum class Permission { send_events, import_files, read, administer };

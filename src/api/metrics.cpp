@@ -62,6 +62,12 @@ void Metrics::add_gauge(std::string name, std::string help, std::function<double
   gauges_.push_back({std::move(name), std::move(help), std::move(read)});
 }
 
+void Metrics::add_family(std::string name, std::string help, std::string type,
+                         std::function<LabelledValues()> read) {
+  const std::lock_guard lock(mutex_);
+  families_.push_back({std::move(name), std::move(help), std::move(type), std::move(read)});
+}
+
 std::string Metrics::render_prometheus() const {
   const std::lock_guard lock(mutex_);
   std::string out;
@@ -94,6 +100,12 @@ std::string Metrics::render_prometheus() const {
   for (const Gauge& gauge : gauges_) {
     out += "# HELP " + gauge.name + " " + gauge.help + "\n# TYPE " + gauge.name + " gauge\n" +
            gauge.name + " " + format_json_number(gauge.read()) + "\n";
+  }
+  for (const Family& family : families_) {
+    out += "# HELP " + family.name + " " + family.help + "\n# TYPE " + family.name + " " + family.type + "\n";
+    for (const auto& [labels, value] : family.read()) {
+      out += family.name + "{" + labels + "} " + format_json_number(value) + "\n";
+    }
   }
   return out;
 }

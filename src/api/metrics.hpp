@@ -33,6 +33,11 @@ class Metrics final : public ingest::IngestObserver {
 
   // A value read when /metrics is scraped (queue depth, stored events…).
   void add_gauge(std::string name, std::string help, std::function<double()> read);
+  // Values read when /metrics is scraped, one per label set ("job=\"kpi_snapshot\""), of
+  // `type` counter or gauge.
+  using LabelledValues = std::vector<std::pair<std::string, double>>;
+  void add_family(std::string name, std::string help, std::string type,
+                  std::function<LabelledValues()> read);
 
   std::string render_prometheus() const;
 
@@ -53,6 +58,11 @@ class Metrics final : public ingest::IngestObserver {
   std::map<std::string, Histogram> latency_;
   std::map<EventKey, std::uint64_t> accepted_, duplicates_, refused_;
   std::vector<Gauge> gauges_;
+  struct Family {
+    std::string name, help, type;
+    std::function<LabelledValues()> read;
+  };
+  std::vector<Family> families_;
 };
 
 }  // namespace vigie::api

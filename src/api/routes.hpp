@@ -17,6 +17,9 @@
 #include "ingest/pipeline.hpp"
 #include "store/store.hpp"
 
+namespace vigie {
+class JobScheduler;
+}
 namespace vigie::ingest {
 class WebhookReceiver;
 }
@@ -47,6 +50,7 @@ struct ApiServices {
   models::LivePredictions* predictions = nullptr;  // delay predictions, kept by the commits
   models::triage::LiveTriage* triage = nullptr;    // incident triage, kept by the commits
   models::planning::PlanBoard* plans = nullptr;    // suggested plans shown, and their acceptance
+  JobScheduler* jobs = nullptr;                    // the scheduled jobs (vigie serve)
   std::function<bool()> ready = [] { return true; };
 };
 
@@ -72,6 +76,7 @@ std::vector<Route> prediction_routes(ApiServices& services);
 std::vector<Route> incident_routes(ApiServices& services);
 std::vector<Route> plan_routes(ApiServices& services);
 std::vector<Route> alert_routes(ApiServices& services);
+std::vector<Route> job_routes(ApiServices& services);
 
 // All routes of the API, in matching order.
 std::vector<Route> all_routes(ApiServices& services);

@@ -30,8 +30,7 @@ int run_train(Context& context) {
                                              "vigie train delay", now);
   if (!trained) return report_failure("train", trained.error());
   const auto& e = trained->evaluation;
-  std::printf("Modèle de retard : version %lld enregistrée et active.\n",
-              static_cast<long long>(trained->version));
+  std::printf("Modèle de retard : %s\n", models::promotion_fr(trained->promotion, trained->version).c_str());
   std::printf("Test sur %s terminés depuis le %s : précision %s %%, rappel %s %%, F1 %s "
               "(règle SPI < 0,95 : F1 %s%s).\n",
               count_fr(e.test_sites, "chantier", "chantiers").c_str(), format_date_fr(e.cut).c_str(),
@@ -109,6 +108,34 @@ int run_models(Context& context) {
   return kExitOk;
 }
 
+// `vigie models promote|rollback VERSION [--model M]`: a person makes a version serve, whatever
+// the promotion rule said; the registry records who (the command) and when.
+int run_promote(Context& context, const std::string& model, std::int64_t version, bool rollback) {
+  const char* command = rollback ? "models rollback" : "models promote";
+  auto versions = context.store().model_versions(model);
+  if (!versions) return report_failure(command, versions.error());
+  const auto active = std::find_if(versions->begin(), versions->end(), [](const auto& r) { return r.active; });
+  const bool known = std::any_of(versions->begin(), versions->end(), [&](const auto& r) { return r.version == version; });
+  if (!known) {
+    std::fprintf(stderr, "vigie %s: the %s model has no version %lld (see `vigie models`)\n", command,
+                 model.c_str(), static_cast<long long>(version));
+    return kExitFailure;
+  }
+  if (rollback && (active == versions->end() || version >= active->version)) {
+    std::fprintf(stderr, "vigie models rollback: version %lld is not earlier than the active one; use "
+                         "`vigie models promote`\n", static_cast<long long>(version));
+    return kExitFailure;
+  }
+  auto promoted = context.store().promote_model_version(model, version, instant_now(),
+                                                        std::string{"vigie "} + command);
+  if (!promoted) return report_failure(command, promoted.error());
+  std::printf("Modèle %s : version %lld active%s (%s à la main).\n", model.c_str(),
+              static_cast<long long>(version),
+              active != versions->end() ? (" à la place de la version " + std::to_string(active->version)).c_str() : "",
+              rollback ? "retour en arrière" : "promue");
+  return kExitOk;
+}
+
 }  // namespace
 
 void add_models_commands(CLI::App& app, Context& context, int& exit_code) {
@@ -130,7 +157,23 @@ void add_models_commands(CLI::App& app, Context& context, int& exit_code) {
   add_triage_commands(*train, *eval, context, exit_code);
 
   auto* list = app.add_subcommand("models", "the versions in the model registry");
-  list->callback([&context, &exit_code] { exit_code = run_models(context); });
+  list->require_subcommand(0, 1);
+  list->callback([&context, &exit_code, list] {
+    if (list->get_subcommands().empty()) exit_code = run_models(context);
+  });
+  for (const bool rollback : {false, true}) {
+    auto* sub = list->add_subcommand(rollback ? "rollback" : "promote",
+                                     rollback ? "go back to an earlier VERSION, by hand"
+                                              : "make VERSION the one that serves, by hand");
+    auto version = std::make_shared<std::int64_t>(0);
+    auto model = std::make_shared<std::string>(std::string{models::kDelayModelName});
+    sub->add_option("version", *version, "the version")->required();
+    sub->add_option("--model", *model, "delay (default) or triage")
+        ->check(CLI::IsMember({std::string{models::kDelayModelName}, std::string{models::triage::kTriageModelName}}));
+    sub->callback([&context, &exit_code, version, model, rollback] {
+      exit_code = run_promote(context, *model, *version, rollback);
+    });
+  }
 }
 
 }  // namespace vigie::cli

@@ -1,5 +1,7 @@
 #include "cli/server_stack.hpp"
 
+#include "alerts/job_alert.hpp"
+#include "cli/server_jobs.hpp"
 #include "kpi/company_codec.hpp"
 #include "kpi/company_loader.hpp"
 #include "models/delay/history_loader.hpp"
@@ -100,10 +102,8 @@ ServerStack::ServerStack(const Config& config, const Logger& log, store::Store& 
     for (const auto& p : answer->predictions) out.emplace(p.site_id, alerts::SitePredictionFigures{p.p_late, p.delay_days});
     return out;
   };
-  alerts::AlertWatch::Timing timing;
-  timing.every = std::chrono::seconds(config.alerts_every_seconds);
   alerts_ = std::make_unique<alerts::AlertWatch>(store, *kpis_, last_predictions, config.alert_rules,
-                                                 timing, log);
+                                                 std::chrono::seconds(1), log);
   alert_feed_ = std::make_unique<api::CommitFeed<alerts::AlertWatch>>(*alerts_);
   pipeline_->add_observer(alert_feed_.get());
   // Their delivery by webhook and e-mail: polls the alerts table, the outbox, every second.
@@ -117,9 +117,29 @@ ServerStack::ServerStack(const Config& config, const Logger& log, store::Store& 
   metrics_.add_gauge("vigie_alert_deliveries_dead",
                      "Alert deliveries given up after their last try since the start.",
                      [this] { return static_cast<double>(delivery_->dead()); });
+  // The scheduled jobs (issue 9, point 4); a failure raises one admin alert, cleared by the
+  // job's next success.
+  const auto failed = [this](const std::string& job, const Error& error, bool will_retry) {
+    if (auto raised = store_.raise_alert(alerts::job_failure_alert(job, job_label(job), error, will_retry,
+                                                                   instant_now()));
+        !raised) {
+      log_.error("job alert not raised", {{"job", job}, {"error", raised.error().describe()}});
+    }
+  };
+  const auto recovered = [this](const std::string& job) {
+    if (auto cleared = store_.clear_alert(alerts::job_alert_key(job), instant_now()); !cleared) {
+      log_.error("job alert not cleared", {{"job", job}, {"error", cleared.error().describe()}});
+    }
+  };
+  jobs_ = std::make_unique<JobScheduler>(
+      server_jobs({config, store, *alerts_, [this] { return save_kpi_snapshot(); }}),
+      JobScheduler::Retry{config.jobs.retries,
+                          std::chrono::milliseconds{static_cast<std::int64_t>(config.jobs.first_retry_seconds * 1000)}},
+      failed, recovered, log);
+  add_job_metrics();
   services_ = std::make_unique<api::ApiServices>(
       api::ApiServices{config_, log_, store_, *pipeline_, auth_, metrics_, webhooks_.get(),
-                       kpis_.get(), predictions_.get(), triage_.get(), plans_.get()});
+                       kpis_.get(), predictions_.get(), triage_.get(), plans_.get(), jobs_.get()});
   server_ = std::make_unique<api::HttpServer>(*services_, api::all_routes(*services_));
 }
 
@@ -130,6 +150,7 @@ Expected<int> ServerStack::start(const std::string& host, int port) {
   triage_->start();
   alerts_->start();
   delivery_->start();
+  jobs_->start();
   return server_->start(host, port);
 }
 
@@ -137,34 +158,69 @@ void ServerStack::stop() {
   if (stopped_) return;
   stopped_ = true;
   server_->stop();        // in-flight requests finish and are acknowledged first
+  jobs_->stop();          // a scheduled job under way finishes (a retraining may take minutes)
   triage_->stop();        // a classification being written is written
   alerts_->stop();        // and a pass of the alert rules finished
   delivery_->stop();      // and a try of a delivery (its outcome recorded)
   pipeline_->shutdown();  // then what they queued is committed
   archiver_->stop();      // and archived
-  save_kpi_snapshot();    // and the KPI state, which holds it all, saved
+  // and the KPI state, which holds it all, saved
+  if (auto saved = save_kpi_snapshot(); !saved) {
+    log_.warn("kpi snapshot not written", {{"error", saved.error().describe()}});
+  }
 }
 
-// Every event the store holds went through the pipeline, whose commits the KPI feed folded:
-// with the pipeline drained, the state holds exactly the events up to the store's last seq.
-// The state is copied to bytes under the read lock; compression and writing happen outside it.
-void ServerStack::save_kpi_snapshot() {
-  const auto last_seq = store_.last_seq();
-  if (!last_seq) {
-    log_.warn("kpi snapshot not written", {{"error", last_seq.error().describe()}});
-    return;
-  }
-  if (kpi_snapshot_watermark_ == *last_seq) return;  // the file already holds this state
+// The KPI state and the store's last sequence number are read together between two commits (the
+// pipeline's), so the snapshot's watermark is exactly what the state holds; after shutdown, the
+// pipeline is drained and the same holds. The state is copied to bytes there; compression and
+// writing happen outside. Called by the kpi_snapshot job and at stop: one at a time.
+Expected<std::string> ServerStack::save_kpi_snapshot() {
+  const std::lock_guard lock(snapshot_mutex_);
+  Expected<std::int64_t> last_seq = std::int64_t{0};
   kpi::CompanySettings settings;
-  const std::string state = kpis_->read([&settings](const kpi::Company& company) {
-    settings = company.settings();
-    return kpi::encode_company(company);
+  std::string state;
+  pipeline_->between_commits([&] {
+    last_seq = store_.last_seq();
+    if (!last_seq || kpi_snapshot_watermark_ == *last_seq) return;
+    state = kpis_->read([&settings](const kpi::Company& company) {
+      settings = company.settings();
+      return kpi::encode_company(company);
+    });
   });
+  if (!last_seq) return last_seq.error();
+  if (kpi_snapshot_watermark_ == *last_seq) return std::string{"unchanged since the last save"};
   // A failure is logged there; the next start folds from the older snapshot.
-  if (kpi::save_company_snapshot(store_, config_.kpi_snapshot_path(), settings, *last_seq, state,
-                                 log_)) {
-    kpi_snapshot_watermark_ = *last_seq;
+  if (!kpi::save_company_snapshot(store_, config_.kpi_snapshot_path(), settings, *last_seq, state, log_)) {
+    return Error::make(ErrorCode::io, "the KPI snapshot could not be written (see the log)");
   }
+  kpi_snapshot_watermark_ = *last_seq;
+  return "saved up to event " + std::to_string(*last_seq);
+}
+
+std::string ServerStack::job_label(const std::string& job) const {
+  for (const JobState& state : jobs_->states()) {
+    if (state.name == job) return state.label;
+  }
+  return job;
+}
+
+// Per job: runs, failures and the last run's duration, labelled by job.
+void ServerStack::add_job_metrics() {
+  const auto family = [this](double (*read)(const JobState&)) {
+    return [this, read] {
+      std::vector<std::pair<std::string, double>> out;
+      for (const JobState& state : jobs_->states()) out.emplace_back("job=\"" + state.name + "\"", read(state));
+      return out;
+    };
+  };
+  metrics_.add_family("vigie_job_runs_total", "Scheduled job runs since the start, retries included.",
+                      "counter", family([](const JobState& s) { return static_cast<double>(s.runs); }));
+  metrics_.add_family("vigie_job_failures_total", "Scheduled job runs that failed since the start.",
+                      "counter", family([](const JobState& s) { return static_cast<double>(s.failures); }));
+  metrics_.add_family("vigie_job_last_duration_seconds", "Duration of each job's last run.", "gauge",
+                      family([](const JobState& s) { return s.last_seconds; }));
+  metrics_.add_family("vigie_job_last_ok", "1 when the job's last run succeeded (0 before any).", "gauge",
+                      family([](const JobState& s) { return s.last_ok ? 1.0 : 0.0; }));
 }
 
 }  // namespace vigie::cli

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <optional>
 
 #include "alerts/alert_delivery.hpp"
@@ -21,6 +22,7 @@
 #include "api/commit_feed.hpp"
 #include "api/metrics.hpp"
 #include "common/config.hpp"
+#include "common/job_scheduler.hpp"
 #include "common/log.hpp"
 #include "ingest/archiver.hpp"
 #include "ingest/pipeline.hpp"
@@ -47,9 +49,12 @@ class ServerStack {
   ingest::Archiver& archiver() { return *archiver_; }
   api::Metrics& metrics() { return metrics_; }
   models::triage::LiveTriage& triage() { return *triage_; }
+  JobScheduler& jobs() { return *jobs_; }
 
  private:
-  void save_kpi_snapshot();
+  Expected<std::string> save_kpi_snapshot();
+  std::string job_label(const std::string& job) const;
+  void add_job_metrics();
 
   const Config& config_;
   const Logger& log_;
@@ -68,6 +73,8 @@ class ServerStack {
   std::unique_ptr<alerts::AlertWatch> alerts_;
   std::unique_ptr<api::CommitFeed<alerts::AlertWatch>> alert_feed_;
   std::unique_ptr<alerts::AlertDelivery> delivery_;
+  std::unique_ptr<JobScheduler> jobs_;
+  std::mutex snapshot_mutex_;
   std::optional<std::int64_t> kpi_snapshot_watermark_;  // of the snapshot file, when current
   api::Authenticator auth_;
   std::unique_ptr<api::ApiServices> services_;

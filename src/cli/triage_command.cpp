@@ -51,9 +51,9 @@ int run_train(Context& context, const TrainFlags& flags) {
   auto trained = triage::train_triage_version(context.store(), *set, heldout->incidents, params,
                                               settings, "vigie train triage", instant_now());
   if (!trained) return report_failure("train triage", trained.error());
-  std::printf("Tri des incidents : version %lld enregistrée et active, apprise sur %s "
+  std::printf("Tri des incidents : %s\nApprise sur %s "
               "(%s livrés avec Vigie, %s de l'entreprise dont %s corrigés).\n",
-              static_cast<long long>(trained->version),
+              models::promotion_fr(trained->promotion, trained->version).c_str(),
               count_fr(trained->trained_on, "texte", "textes").c_str(),
               format_integer_fr(static_cast<std::int64_t>(set->shipped)).c_str(),
               format_integer_fr(static_cast<std::int64_t>(set->company)).c_str(),

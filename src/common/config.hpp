@@ -95,6 +95,16 @@ struct PlanningSettings {
   double time_limit_seconds = 1.5;     // the solvers' time for one week
 };
 
+// The jobs `vigie serve` runs on its own (issue 9, point 4): jobs.* in the configuration. The
+// alert evaluation's period is alerts.evaluate_every_seconds.
+struct JobSettings {
+  int kpi_snapshot_every_seconds = 900;  // the KPI aggregates saved, so a restart folds little
+  int retrain_weekday = 7;               // ISO weekday of the weekly retraining: 7 = Sunday
+  int retrain_hour = 3;                  // Paris time: the delay model then, triage an hour later
+  int retries = 3;                       // of a failed run, before the job waits for its next time
+  double first_retry_seconds = 60;       // doubled before each next retry
+};
+
 struct Config {
   std::string data_dir = "./vigie-data";
   std::string log_level = "info";  // debug | info | warn | error
@@ -112,6 +122,7 @@ struct Config {
   std::vector<AlertRule> alert_rules = default_alert_rules();  // alerts.rules.* (alert_config.hpp)
   int alerts_every_seconds = 300;  // the rules evaluated at least this often, events or not
   AlertDeliverySettings alert_delivery;  // alerts.delivery.*, alerts.webhooks.*, alerts.email.*
+  JobSettings jobs;
 
   // Where Vigie writes (all under data_dir).
   std::string store_path() const { return data_dir + "/vigie.sqlite"; }

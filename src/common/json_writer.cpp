@@ -120,6 +120,11 @@ JsonWriter& JsonWriter::value(bool flag) {
   return *this;
 }
 
+JsonWriter& JsonWriter::time_field(std::string_view name, const std::optional<Instant>& at) {
+  key(name);
+  return at ? value(format_rfc3339_utc(*at)) : null();
+}
+
 JsonWriter& JsonWriter::null() {
   before_value();
   out_ += "null";

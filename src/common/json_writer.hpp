@@ -5,9 +5,12 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "common/time.hpp"
 
 namespace vigie {
 
@@ -36,6 +39,8 @@ class JsonWriter {
     key(name);
     return value(v);
   }
+  // An instant as RFC 3339 UTC ("2026-11-24T13:05:00.000Z"), or null when there is none.
+  JsonWriter& time_field(std::string_view name, const std::optional<Instant>& at);
 
   const std::string& str() const { return out_; }
   std::string take() { return std::move(out_); }

@@ -111,8 +111,14 @@ void Pipeline::writer_loop() {
       }
       queued_events_ -= taken;
     }
+    const std::lock_guard commit(commit_mutex_);
     commit_jobs(jobs);
   }
+}
+
+void Pipeline::between_commits(const std::function<void()>& between) {
+  const std::lock_guard commit(commit_mutex_);
+  between();
 }
 
 // All the jobs in one append: one transaction, one fsync for many requests.

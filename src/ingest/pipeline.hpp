@@ -66,6 +66,12 @@ class Pipeline {
   // Stops accepting; queued batches are committed first. Idempotent.
   void shutdown();
 
+  // Runs `between` while no commit is under way: every commit before it has been stored and
+  // told to the observers, none after it has begun. For reading a state the observers keep
+  // together with the store's last sequence number (the KPI snapshot). Keep it short: commits
+  // wait meanwhile.
+  void between_commits(const std::function<void()>& between);
+
   std::size_t queue_depth() const;
   const SiteDirectory& sites() const { return sites_; }
 
@@ -80,6 +86,7 @@ class Pipeline {
   std::vector<IngestObserver*> observers_;
 
   mutable std::mutex mutex_;
+  std::mutex commit_mutex_;  // held by the writer through a commit and its observers
   std::condition_variable wake_writer_;
   std::deque<std::shared_ptr<Job>> queue_;
   std::size_t queued_events_ = 0;

@@ -183,8 +183,8 @@ TEST_F(AlertDeliveryTest, AReceiverThatFailsTwiceGetsTheAlertOnTheThirdTryWithAV
   }
   EXPECT_EQ(requests[0].delivery, "alert-" + std::to_string(**id) + "-" + std::to_string(row.id));
   // Back-off: 0,2 s, then 0,4 s.
-  EXPECT_GE(requests[1].at - requests[0].at, 200ms);
-  EXPECT_GE(requests[2].at - requests[1].at, 400ms);
+  EXPECT_GE(requests[1].at - requests[0].at, 199ms);  // times are kept to the millisecond
+  EXPECT_GE(requests[2].at - requests[1].at, 399ms);
 
   simdjson::dom::parser parser;
   const auto body = parser.parse(requests[2].body);

@@ -11,9 +11,12 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <fstream>
 
 #include "bench/event_corpus.hpp"
 #include "models/delay/prediction.hpp"
+#include "models/delay/training.hpp"
+#include "store/store.hpp"
 #include "support/child_process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -91,6 +94,38 @@ TEST(DelayModelOnTheDemo, TrainsEvaluatesAndPredictsFromTheCommandLine) {
     ASSERT_EQ(prediction["factors"].get(factors), simdjson::SUCCESS);
     EXPECT_EQ(factors.size(), 3u);
   }
+
+  // The promotion rule (issue 9, point 5): a retrained version that does worse on the same test
+  // sites is recorded but does not serve; by hand it can, and a rollback brings version 1 back.
+  std::ofstream(dir.file("worse.toml")) << "[models.delay]\nmax_rounds = 1\nmax_depth = 1\neta = 0.001\n";
+  const auto worse = testing::run_vigie({"--data-dir", data, "--config", dir.file("worse.toml"), "train", "delay"});
+  ASSERT_EQ(worse.exit_code, 0) << worse.out;
+  EXPECT_NE(worse.out.find("version 2 enregistrée mais non promue : moins bonne que la version 1, qui reste active"),
+            std::string::npos) << worse.out;
+  const auto active_version = [&]() -> std::int64_t {
+    auto store = store::open_store({"sqlite", data + "/vigie.sqlite", true});
+    EXPECT_TRUE(store);
+    if (!store) return -1;
+    auto versions = (*store)->model_versions(std::string{kDelayModelName});
+    EXPECT_TRUE(versions);
+    for (const auto& row : *versions) {
+      if (row.version == 2) {
+        EXPECT_NE(row.metrics.find(R"("promotion":{"promoted":false,"against_version":1,)"), std::string::npos)
+            << row.metrics;
+      }
+      if (row.active) return row.version;
+    }
+    return 0;
+  };
+  EXPECT_EQ(active_version(), 1);
+  EXPECT_EQ(testing::run_vigie({"--data-dir", data, "models", "promote", "2"}).exit_code, 0);
+  EXPECT_EQ(active_version(), 2);
+  EXPECT_NE(testing::run_vigie({"--data-dir", data, "models", "rollback", "3"}).exit_code, 0);
+  const auto back = testing::run_vigie({"--data-dir", data, "models", "rollback", "1"});
+  EXPECT_EQ(back.exit_code, 0);
+  EXPECT_NE(back.out.find("version 1 active à la place de la version 2 (retour en arrière à la main)"),
+            std::string::npos) << back.out;
+  EXPECT_EQ(active_version(), 1);
 }
 
 struct Trained {

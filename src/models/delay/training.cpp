@@ -75,6 +75,20 @@ Expected<TrainedVersion> train_delay_version(store::Store& store, const CompanyH
   if (!truths) return truths.error();
   TrainedVersion trained;
   trained.evaluation = evaluate_delay_model(*model, *data, history, settings.threshold, *truths);
+  // The serving version measured on the same test rows: the promotion rule's other side.
+  auto serving = load_delay_version(store, 0);
+  if (!serving) return serving.error();
+  std::vector<MetricComparison> compared;
+  if (*serving) {
+    const ScoreMetrics theirs =
+        evaluate_delay_model((*serving)->model, *data, history, settings.threshold, *truths).model;
+    const ScoreMetrics& ours = trained.evaluation.model;
+    compared = {{"f1", ours.at_threshold.f1, theirs.at_threshold.f1, true},
+                {"roc_auc", ours.roc_auc, theirs.roc_auc, true},
+                {"brier", ours.brier, theirs.brier, false},
+                {"mae_days", ours.mae_days, theirs.mae_days, false}};
+  }
+  trained.promotion = decide_promotion(*serving ? (*serving)->row.version : 0, std::move(compared));
   auto file = model->save();
   if (!file) return file.error();
   store::ModelVersionRow row;
@@ -83,13 +97,15 @@ Expected<TrainedVersion> train_delay_version(store::Store& store, const CompanyH
   row.trained_by = trained_by;
   row.params = params_json(settings, *model);
   row.data_window = window_json(*data);
-  row.metrics = evaluation_json(trained.evaluation);
+  row.metrics = with_json_member(evaluation_json(trained.evaluation), "promotion", trained.promotion.json());
   row.file = std::move(*file);
   auto version = store.add_model_version(row);
   if (!version) return version.error();
   trained.version = *version;
-  auto promoted = store.promote_model_version(row.model, *version, now, trained_by);
-  if (!promoted) return promoted.error();
+  if (trained.promotion.promote) {
+    auto promoted = store.promote_model_version(row.model, *version, now, trained_by);
+    if (!promoted) return promoted.error();
+  }
   return trained;
 }
 

@@ -14,6 +14,7 @@
 #include "common/expected.hpp"
 #include "models/delay/evaluation.hpp"
 #include "models/delay/model.hpp"
+#include "models/promotion.hpp"
 #include "store/store.hpp"
 
 namespace vigie::models {
@@ -26,10 +27,13 @@ DatasetOptions delay_dataset_options(const DelayModelSettings& settings);
 struct TrainedVersion {
   std::int64_t version = 0;
   DelayEvaluation evaluation;
+  PromotionDecision promotion;  // against the version serving when it was trained
 };
 
-// Trains on `history`, evaluates on the time split, records the version and promotes it
-// (the promotion rules of the registry come with the scheduler). `now` stamps the record.
+// Trains on `history`, evaluates on the time split, records the version and promotes it unless
+// one of its test metrics (F1, ROC AUC, Brier, MAE) is worse than the serving version's on the
+// same test rows (models/promotion.hpp); the decision is kept in its metrics ("promotion").
+// `now` stamps the record.
 Expected<TrainedVersion> train_delay_version(store::Store& store, const CompanyHistory& history,
                                              const DelayModelSettings& settings,
                                              const std::string& trained_by, Instant now);

@@ -76,12 +76,27 @@ Expected<TrainedTriage> train_triage_version(store::Store& store, const Training
   TrainedTriage trained;
   trained.trained_on = train.texts.size();
   std::string metrics = "{}";
+  auto serving = load_triage_version(store, 0);
+  if (!serving) return serving.error();
+  std::vector<MetricComparison> compared;
   if (!heldout.empty()) {
     auto evaluation = evaluate_triage(*model, heldout, sla_of(settings));
     if (!evaluation) return evaluation.error();
     metrics = evaluation_json(*evaluation);
     trained.heldout = std::move(*evaluation);
+    if (*serving) {  // the serving version on the same held-out texts: the promotion rule's other side
+      auto theirs = evaluate_triage((*serving)->model, heldout, sla_of(settings));
+      if (!theirs) return theirs.error();
+      for (const Output output : kAllOutputs) {
+        const auto o = static_cast<std::size_t>(output);
+        compared.push_back({std::string{output_name(output)} + "_macro_f1",
+                            trained.heldout->outputs[o].macro_f1, theirs->outputs[o].macro_f1, true});
+      }
+      compared.push_back({"routing_accuracy", trained.heldout->routing_accuracy, theirs->routing_accuracy, true});
+    }
   }
+  trained.promotion = decide_promotion(*serving ? (*serving)->row.version : 0, std::move(compared));
+  metrics = with_json_member(metrics, "promotion", trained.promotion.json());
   auto file = model->save();
   if (!file) return file.error();
   JsonWriter window;
@@ -102,8 +117,10 @@ Expected<TrainedTriage> train_triage_version(store::Store& store, const Training
   row.file = std::move(*file);
   auto version = store.add_model_version(row);
   if (!version) return version.error();
-  auto promoted = store.promote_model_version(row.model, *version, now, trained_by);
-  if (!promoted) return promoted.error();
+  if (trained.promotion.promote) {
+    auto promoted = store.promote_model_version(row.model, *version, now, trained_by);
+    if (!promoted) return promoted.error();
+  }
   trained.version = *version;
   return trained;
 }

@@ -14,6 +14,7 @@
 
 #include "common/config.hpp"
 #include "common/expected.hpp"
+#include "models/promotion.hpp"
 #include "models/triage/evaluation.hpp"
 #include "store/store.hpp"
 
@@ -39,9 +40,12 @@ struct TrainedTriage {
   std::int64_t version = 0;
   std::size_t trained_on = 0;
   std::optional<TriageEvaluation> heldout;  // when held-out texts were given
+  PromotionDecision promotion;  // against the version serving when it was trained
 };
 
-// `params`: stack_params(settings), or views and inputs left out to compare.
+// `params`: stack_params(settings), or views and inputs left out to compare. The version is
+// promoted unless one of its held-out metrics (each output's macro-F1, routing accuracy) is worse
+// than the serving version's on the same texts (models/promotion.hpp).
 Expected<TrainedTriage> train_triage_version(store::Store& store, const TrainingSet& train,
                                              const std::vector<IncidentText>& heldout,
                                              const StackParams& params,

@@ -1,0 +1,31 @@
+// cli/server_jobs.hpp
+//
+// The jobs `vigie serve` schedules (issue 9, point 4; common/job_scheduler.hpp):
+//   alert_evaluation  every alerts.evaluate_every_seconds: the alert rules on the live figures
+//   kpi_snapshot      every jobs.kpi_snapshot_every_seconds: the KPI aggregates saved
+//   retrain_delay     weekly (jobs.retrain_weekday, jobs.retrain_hour, Paris): the delay model
+//                     trained on the whole history, promoted only if not worse (models/promotion)
+//   retrain_triage    an hour later: the triage model, the same way
+// Each returns a one-line account in English for the log and GET /api/v1/jobs.
+#pragma once
+
+#include <functional>
+#include <vector>
+
+#include "alerts/alert_watch.hpp"
+#include "common/config.hpp"
+#include "common/job_scheduler.hpp"
+#include "store/store.hpp"
+
+namespace vigie::cli {
+
+struct ServerJobParts {
+  const Config& config;
+  store::Store& store;
+  alerts::AlertWatch& alerts;
+  std::function<Expected<std::string>()> save_kpis;  // the KPI snapshot, if anything changed
+};
+
+std::vector<Job> server_jobs(const ServerJobParts& parts);
+
+}  // namespace vigie::cli
