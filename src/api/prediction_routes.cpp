@@ -3,11 +3,18 @@
 //                                       factors, actions, and the model version beside them
 //   GET /api/v1/sites/{id}/prediction   one site
 //   GET /api/v1/models/delay            the active version: parameters, data window and its
-//                                       measured accuracy on the company's own completed sites
+//                                       measured accuracy on the company's own completed sites;
+//                                       every version, and every promotion (which served when)
+//   GET /api/v1/models/compare?a=N&b=M  two versions on the same completed sites and days, from
+//                                       the stored daily predictions (A/B test; admin, direction)
 // A manager's token sees only their own sites. No trained version: 404 naming the command.
+#include <charconv>
+
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
 #include "common/json_writer.hpp"
+#include "common/paris_time.hpp"
+#include "models/delay/ab_test.hpp"
 #include "models/delay/live_predictions.hpp"
 
 namespace vigie::api {
@@ -73,8 +80,45 @@ HttpResponse get_delay_model(ApiServices& services, const HttpRequest& request) 
         .field("trained_at", format_rfc3339_utc(row.created_at))
         .field("active", row.active).end_object();
   }
+  json.end_array();
+  auto promotions = services.store.model_promotions("delay");
+  if (!promotions) return json_error(promotions.error());
+  json.key("promotions").begin_array();
+  for (const auto& promotion : *promotions) {
+    json.begin_object().field("version", promotion.version)
+        .field("promoted_at", format_rfc3339_utc(promotion.promoted_at))
+        .field("promoted_by", promotion.promoted_by).end_object();
+  }
   json.end_array().end_object();
   return json_ok(json.take());
+}
+
+HttpResponse get_compare(ApiServices& services, const HttpRequest& request) {
+  auto principal = services.auth.authenticate(request, Permission::read);
+  if (!principal) return auth_error_response(principal.error());
+  if (!principal->oversees_operations()) {
+    return json_error(403, ErrorCode::forbidden, "comparing versions is for admin and direction tokens");
+  }
+  std::int64_t versions[2] = {0, 0};
+  for (int i = 0; i < 2; ++i) {
+    const std::string name = i == 0 ? "a" : "b";
+    const std::string text = request.query_param(name);
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), versions[i]);
+    if (text.empty() || ec != std::errc{} || end != text.data() + text.size() || versions[i] < 1) {
+      return json_error(Error::invalid(name, "must be a version number"));
+    }
+  }
+  const Instant now = instant_now();
+  auto scores = services.store.site_scores("delay", LocalDate{std::chrono::year{2000} / 1 / 1}, paris_date(now));
+  if (!scores) return json_error(scores.error());
+  models::VersionComparison comparison;
+  auto compared = services.predictions->with_history(
+      now, [&](const models::CompanyHistory& history, const models::SimilarSites&) -> Expected<void> {
+        comparison = models::compare_versions(*scores, versions[0], versions[1], history, services.config.delay);
+        return {};
+      });
+  if (!compared) return json_error(compared.error());
+  return json_ok(models::comparison_json(comparison));
 }
 
 }  // namespace
@@ -87,6 +131,8 @@ std::vector<Route> prediction_routes(ApiServices& services) {
        [&services](const HttpRequest& r) { return get_predictions(services, r, r.path_params.at("id")); }},
       {"GET", "/api/v1/models/delay", {}, "/api/v1/models/delay",
        [&services](const HttpRequest& r) { return get_delay_model(services, r); }},
+      {"GET", "/api/v1/models/compare", {}, "/api/v1/models/compare",
+       [&services](const HttpRequest& r) { return get_compare(services, r); }},
   };
 }
 

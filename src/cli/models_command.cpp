@@ -1,9 +1,12 @@
 // `vigie train delay`, `vigie eval delay [--version N] [--format text|json]` and `vigie models`
-// (triage's `train` and `eval` are in triage_command.cpp):
-// the registry from the command line (models.md, "Operating the models"). Training reads the
-// whole stored history, records a version with its held-out metrics and makes it the active
-// one; evaluation measures a recorded version again on every site completed since its cut and
-// writes the report as Markdown and JSON under <data_dir>/models/.
+// with `promote|rollback VERSION`, `compare A B`, `drift` and `history` (triage's `train` and `eval` are in
+// triage_command.cpp): the registry from the command line (models.md, "Operating the models").
+// Training reads the whole stored history, records a version with its held-out metrics and makes
+// it the active one unless it does worse than the active one (models/promotion.hpp); evaluation
+// measures a recorded version again on every site completed since its cut and writes the report
+// as Markdown and JSON under <data_dir>/models/; a person can make any version serve; two
+// versions are compared on the predictions the server stored (A/B test); the serving version's
+// drift is measured on them; the promotions say which version served when.
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -14,6 +17,8 @@
 #include "common/file_io.hpp"
 #include "common/french_format.hpp"
 #include "common/paris_time.hpp"
+#include "models/delay/ab_test.hpp"
+#include "models/delay/drift.hpp"
 #include "models/delay/training.hpp"
 #include "models/delay/history_loader.hpp"
 #include "models/triage/company_incidents.hpp"
@@ -136,6 +141,82 @@ int run_promote(Context& context, const std::string& model, std::int64_t version
   return kExitOk;
 }
 
+// `vigie models compare A B`: two delay versions on the same completed sites and days, from the
+// predictions the server stored (A/B test, models/delay/ab_test.hpp).
+int run_compare(Context& context, std::int64_t a, std::int64_t b, const std::string& format) {
+  auto scores = context.store().site_scores(std::string{models::kDelayModelName},
+                                            LocalDate{std::chrono::year{2000} / 1 / 1}, paris_today());
+  if (!scores) return report_failure("models compare", scores.error());
+  auto loaded = models::load_history(context.store());
+  if (!loaded) return report_failure("models compare", loaded.error());
+  const auto comparison = models::compare_versions(*scores, a, b, loaded->history, context.config().delay);
+  if (format == "json") {
+    std::printf("%s\n", models::comparison_json(comparison).c_str());
+    return kExitOk;
+  }
+  std::printf("Modèle de retard : versions %lld et %lld sur les mêmes %s terminés (%s de prédictions).\n",
+              static_cast<long long>(a), static_cast<long long>(b),
+              count_fr(comparison.sites, "chantier", "chantiers").c_str(),
+              count_fr(comparison.rows, "jour", "jours").c_str());
+  if (comparison.rows == 0) {
+    std::printf("Rien à comparer encore : il faut des jours où les deux versions ont noté un chantier "
+                "qui s'est terminé depuis (score quotidien de `vigie serve`, models.delay.challenger_version).\n");
+    return kExitOk;
+  }
+  std::printf("version  précision  rappel     F1  Brier  erreur moyenne (jours)\n");
+  for (const models::ArmMetrics* arm : {&comparison.a, &comparison.b}) {
+    std::printf("%7lld  %9s  %6s  %5s  %5s  %s\n", static_cast<long long>(arm->version),
+                format_decimal_fr(100 * arm->at_threshold.precision, 1).c_str(),
+                format_decimal_fr(100 * arm->at_threshold.recall, 1).c_str(),
+                format_decimal_fr(arm->at_threshold.f1, 3).c_str(), format_decimal_fr(arm->brier, 3).c_str(),
+                format_decimal_fr(arm->mae_days, 1).c_str());
+  }
+  return kExitOk;
+}
+
+// `vigie models drift`: the serving delay version's drift over its stored predictions.
+int run_drift(Context& context, const std::string& format) {
+  const DelayModelSettings& settings = context.config().delay;
+  auto check = models::serving_version_drift(context.store(), settings, paris_today());
+  if (!check) return report_failure("models drift", check.error());
+  if (!check->report) {
+    std::fprintf(stderr, "vigie models drift: not measured: %s\n", check->not_measured.c_str());
+    return kExitFailure;
+  }
+  const models::DriftReport& report = *check->report;
+  if (format == "json") {
+    std::printf("%s\n", models::drift_json(report).c_str());
+    return kExitOk;
+  }
+  std::printf("Modèle de retard, version %lld : %s des %d dernières semaines contre ses données "
+              "d'entraînement (PSI ; dérive au-delà de %s).\n",
+              static_cast<long long>(report.version),
+              count_fr(report.rows, "prédiction", "prédictions").c_str(), settings.drift_weeks,
+              format_decimal_fr(settings.drift_threshold, 2).c_str());
+  std::printf("%-30s  %6s  %s\n", "indicateur", "PSI", "dérive");
+  for (const models::DriftItem& item : report.items) {
+    std::printf("%-30s  %6s  %s\n", item.name.c_str(), format_decimal_fr(item.psi, 3).c_str(),
+                item.drifted ? "oui" : "");
+  }
+  return kExitOk;
+}
+
+// `vigie models history [--model M]`: which version served from when, and who promoted it.
+int run_history(Context& context, const std::string& model) {
+  auto promotions = context.store().model_promotions(model);
+  if (!promotions) return report_failure("models history", promotions.error());
+  if (promotions->empty()) {
+    std::printf("Aucune version du modèle %s n'a encore servi.\n", model.c_str());
+    return kExitOk;
+  }
+  std::printf("version  active depuis        par\n");
+  for (const auto& row : *promotions) {
+    std::printf("%7lld  %-19s  %s\n", static_cast<long long>(row.version),
+                format_paris_rfc3339(row.promoted_at).substr(0, 19).c_str(), row.promoted_by.c_str());
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 void add_models_commands(CLI::App& app, Context& context, int& exit_code) {
@@ -174,6 +255,23 @@ void add_models_commands(CLI::App& app, Context& context, int& exit_code) {
       exit_code = run_promote(context, *model, *version, rollback);
     });
   }
+  auto* compare = list->add_subcommand("compare", "two delay versions on the same completed sites (A/B test)");
+  auto versions = std::make_shared<std::vector<std::int64_t>>();
+  auto compare_format = std::make_shared<std::string>("text");
+  compare->add_option("versions", *versions, "A B")->required()->expected(2);
+  compare->add_option("--format", *compare_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  compare->callback([&context, &exit_code, versions, compare_format] {
+    exit_code = run_compare(context, versions->at(0), versions->at(1), *compare_format);
+  });
+  auto* drift = list->add_subcommand("drift", "the serving delay version's drift (PSI per feature and prediction)");
+  auto drift_format = std::make_shared<std::string>("text");
+  drift->add_option("--format", *drift_format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  drift->callback([&context, &exit_code, drift_format] { exit_code = run_drift(context, *drift_format); });
+  auto* history = list->add_subcommand("history", "which version served from when, and who promoted it");
+  auto history_model = std::make_shared<std::string>(std::string{models::kDelayModelName});
+  history->add_option("--model", *history_model, "delay (default) or triage")
+      ->check(CLI::IsMember({std::string{models::kDelayModelName}, std::string{models::triage::kTriageModelName}}));
+  history->callback([&context, &exit_code, history_model] { exit_code = run_history(context, *history_model); });
 }
 
 }  // namespace vigie::cli

@@ -3,6 +3,11 @@
 // The jobs `vigie serve` schedules (issue 9, point 4; common/job_scheduler.hpp):
 //   alert_evaluation  every alerts.evaluate_every_seconds: the alert rules on the live figures
 //   kpi_snapshot      every jobs.kpi_snapshot_every_seconds: the KPI aggregates saved
+//   site_scoring      daily (jobs.scoring_hour, Paris): each site under way scored by the serving
+//                     delay model and, in the challenger's share, by the challenger; stored with
+//                     version, arm and features (models/delay/ab_test.hpp)
+//   drift_check       half an hour later: the serving version's drift over those predictions, one
+//                     admin alert while anything drifted (models/delay/drift.hpp)
 //   retrain_delay     weekly (jobs.retrain_weekday, jobs.retrain_hour, Paris): the delay model
 //                     trained on the whole history, promoted only if not worse (models/promotion)
 //   retrain_triage    an hour later: the triage model, the same way
@@ -15,6 +20,7 @@
 #include "alerts/alert_watch.hpp"
 #include "common/config.hpp"
 #include "common/job_scheduler.hpp"
+#include "models/delay/live_predictions.hpp"
 #include "store/store.hpp"
 
 namespace vigie::cli {
@@ -23,6 +29,7 @@ struct ServerJobParts {
   const Config& config;
   store::Store& store;
   alerts::AlertWatch& alerts;
+  models::LivePredictions& predictions;
   std::function<Expected<std::string>()> save_kpis;  // the KPI snapshot, if anything changed
 };
 

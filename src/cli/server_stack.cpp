@@ -132,7 +132,7 @@ ServerStack::ServerStack(const Config& config, const Logger& log, store::Store& 
     }
   };
   jobs_ = std::make_unique<JobScheduler>(
-      server_jobs({config, store, *alerts_, [this] { return save_kpi_snapshot(); }}),
+      server_jobs({config, store, *alerts_, *predictions_, [this] { return save_kpi_snapshot(); }}),
       JobScheduler::Retry{config.jobs.retries,
                           std::chrono::milliseconds{static_cast<std::int64_t>(config.jobs.first_retry_seconds * 1000)}},
       failed, recovered, log);

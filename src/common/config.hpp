@@ -52,6 +52,13 @@ struct DelayModelSettings {
   double threshold = 0.5;
   int min_events = 60;
   int max_days_without_progress = 21;
+  // A/B testing (models/delay/ab_test.hpp): a version scored in the shadow on a share of sites.
+  int challenger_version = 0;  // 0: none
+  double challenger_share = 0.2;
+  // Drift (models/delay/drift.hpp): the serving version's stored predictions of the last
+  // drift_weeks weeks against its training rows; a PSI above drift_threshold alerts the admin.
+  double drift_threshold = 0.2;
+  int drift_weeks = 4;
 };
 
 // Model 3, incident triage (models.md): models.triage.* in the configuration.
@@ -100,6 +107,7 @@ struct PlanningSettings {
 struct JobSettings {
   int kpi_snapshot_every_seconds = 900;  // the KPI aggregates saved, so a restart folds little
   int retrain_weekday = 7;               // ISO weekday of the weekly retraining: 7 = Sunday
+  int scoring_hour = 2;                  // Paris time of the daily scoring of the sites under way
   int retrain_hour = 3;                  // Paris time: the delay model then, triage an hour later
   int retries = 3;                       // of a failed run, before the job waits for its next time
   double first_retry_seconds = 60;       // doubled before each next retry

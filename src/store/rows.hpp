@@ -95,4 +95,27 @@ struct AlertDeliveryRow {
   std::string last_error;     // why the last try failed
 };
 
+// A prediction as the server stored it (issue 9, points 5 to 7): which version made it, in which
+// arm of an A/B test, on which day, and the features it saw. Any past prediction can be
+// explained, two versions compared on the same sites once outcomes exist, and the features the
+// model serves on compared with those it learnt from (drift).
+struct SiteScoreRow {
+  std::string model;          // "delay"
+  std::int64_t version = 0;
+  std::string arm;            // "champion" (the active version) or "challenger"
+  std::string site_id;
+  LocalDate day{};            // the Paris day it was made on: one per version, site and day
+  Instant scored_at{};
+  double p_late = 0;
+  double delay_days = 0;
+  std::string features;       // JSON array of the feature values, in the model's order (null: missing)
+};
+
+// A promotion in the registry: `version` served from `promoted_at` until the next one.
+struct ModelPromotionRow {
+  std::int64_t version = 0;
+  Instant promoted_at{};
+  std::string promoted_by;
+};
+
 }  // namespace vigie::store

@@ -123,6 +123,16 @@ class Store {
   // One version with its file; nullopt when absent. Version 0: the active one.
   virtual Expected<std::optional<ModelVersionRow>> model_version(const std::string& model,
                                                                  std::int64_t version) const = 0;
+  // Every promotion of a model, oldest first: which version served when.
+  virtual Expected<std::vector<ModelPromotionRow>> model_promotions(const std::string& model) const = 0;
+
+  // --- stored predictions ---------------------------------------------------------------------
+  // Stores the rows, a row of the same model, version, site and day replacing the earlier one.
+  virtual Expected<void> put_site_scores(std::span<const SiteScoreRow> rows) = 0;
+  // A model's stored predictions made from `from` to `to` (Paris days, both included), every
+  // version, by day then site.
+  virtual Expected<std::vector<SiteScoreRow>> site_scores(const std::string& model, LocalDate from,
+                                                          LocalDate to) const = 0;
 
   // --- alerts ---------------------------------------------------------------------------------
   // One condition, one alert while it holds (surfaces.md): raises `row` unless an alert with the

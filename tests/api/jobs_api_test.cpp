@@ -1,4 +1,4 @@
-// The scheduler in a running server (issue 9, point 4): GET /api/v1/jobs lists the four jobs
+// The scheduler in a running server (issue 9, point 4): GET /api/v1/jobs lists the six jobs
 // with their timings; an admin runs the KPI snapshot by hand and sees its run, its account and
 // its metrics; a job that fails (triage retraining from a corpus that is not there) raises one
 // admin alert with the error and the server goes on; roles are kept (manager 403, unknown 404).
@@ -64,7 +64,7 @@ TEST_F(JobsApiTest, JobsAreListedRunByHandMeasuredAndTheirFailuresAlertTheAdmin)
     EXPECT_EQ(job["runs"].get_uint64().value(), 0u);
     EXPECT_TRUE(job["last_ok"].is_null());
   }
-  EXPECT_EQ(names, (std::vector<std::string>{"alert_evaluation", "kpi_snapshot", "retrain_delay",
+  EXPECT_EQ(names, (std::vector<std::string>{"alert_evaluation", "kpi_snapshot", "site_scoring", "drift_check", "retrain_delay",
                                              "retrain_triage"}));
   EXPECT_NE(listed.find(R"("timing":"weekly 7 03:00")"), std::string::npos) << listed;
   EXPECT_NE(listed.find(R"("timing":"every 900 s")"), std::string::npos) << listed;
@@ -80,6 +80,15 @@ TEST_F(JobsApiTest, JobsAreListedRunByHandMeasuredAndTheirFailuresAlertTheAdmin)
   EXPECT_NE(metrics.find("vigie_job_runs_total{job=\"kpi_snapshot\"} 1\n"), std::string::npos);
   EXPECT_NE(metrics.find("vigie_job_failures_total{job=\"kpi_snapshot\"} 0\n"), std::string::npos);
   EXPECT_NE(metrics.find("# TYPE vigie_job_runs_total counter\n"), std::string::npos);
+
+  // Without a delay model, scoring and drift have nothing to do, and say so.
+  ASSERT_EQ(server_.post("/api/v1/jobs/site_scoring/run", "", admin_)->status, 202);
+  ASSERT_EQ(server_.post("/api/v1/jobs/drift_check/run", "", admin_)->status, 202);
+  const std::string scoring = job_when("site_scoring", [](auto job) { return job["runs"].get_uint64().value() == 1; });
+  EXPECT_NE(scoring.find(R"("last_outcome":"no delay model yet: nothing scored")"), std::string::npos) << scoring;
+  const std::string drift = job_when("drift_check", [](auto job) { return job["runs"].get_uint64().value() == 1; });
+  EXPECT_NE(drift.find(R"("last_outcome":"drift not measured: no delay model serves yet")"), std::string::npos)
+      << drift;
 
   // A job that fails: one admin alert saying which, why, and what to do; the server goes on.
   ASSERT_EQ(server_.post("/api/v1/jobs/retrain_triage/run", "", admin_)->status, 202);

@@ -104,4 +104,11 @@ Expected<void> LivePredictions::with_model(Instant now, const UseModel& use) {
   return use(*model_, history_);
 }
 
+Expected<void> LivePredictions::with_history(Instant now, const UseHistory& use) {
+  const std::lock_guard lock(mutex_);
+  if (auto refreshed = refresh(now); !refreshed) return refreshed.error();
+  if (!similar_) similar_.emplace(history_);
+  return use(history_, *similar_);
+}
+
 }  // namespace vigie::models

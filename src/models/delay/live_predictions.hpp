@@ -45,6 +45,11 @@ class LivePredictions {
   using UseModel = std::function<Expected<void>(const LoadedDelayModel&, const CompanyHistory&)>;
   Expected<void> with_model(Instant now, const UseModel& use);
 
+  // Lends the up-to-date history and its similar sites to `use` (a challenger version scores
+  // with them), under the mutex.
+  using UseHistory = std::function<Expected<void>(const CompanyHistory&, const SimilarSites&)>;
+  Expected<void> with_history(Instant now, const UseHistory& use);
+
  private:
   Expected<void> refresh(Instant now);  // mutex held
   Expected<Answer> answer(Instant now, const std::string& only_site, const std::string& manager_id);

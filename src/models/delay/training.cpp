@@ -3,6 +3,7 @@
 #include <simdjson.h>
 
 #include "common/json_writer.hpp"
+#include "models/delay/drift.hpp"
 
 namespace vigie::models {
 namespace {
@@ -96,7 +97,15 @@ Expected<TrainedVersion> train_delay_version(store::Store& store, const CompanyH
   row.created_at = now;
   row.trained_by = trained_by;
   row.params = params_json(settings, *model);
-  row.data_window = window_json(*data);
+  // What it learnt from, profiled for drift (drift.hpp): the training rows and its P(late) on them.
+  std::vector<FeatureRow> train_features;
+  for (const DelayRow& r : data->train) train_features.push_back(r.features);
+  auto train_scores = model->score(train_features);
+  if (!train_scores) return train_scores.error();
+  std::vector<double> train_p_late;
+  for (const DelayScore& score : *train_scores) train_p_late.push_back(score.p_late);
+  row.data_window = with_json_member(window_json(*data), "profile",
+                                     profile_json(training_profile(data->train, train_p_late)));
   row.metrics = with_json_member(evaluation_json(trained.evaluation), "promotion", trained.promotion.json());
   row.file = std::move(*file);
   auto version = store.add_model_version(row);

@@ -96,8 +96,18 @@ CREATE TABLE alert_deliveries (
 CREATE INDEX alert_deliveries_due ON alert_deliveries(next_attempt_at) WHERE status = 'pending';
 )sql";
 
-constexpr std::array<std::string_view, 5> kMigrations = {kMigration1, kMigration2, kMigration3,
-                                                         kMigration4, kMigration5};
+// The predictions the server stores (issue 9, points 5 to 7): version, arm, day, features.
+constexpr std::string_view kMigration6 = R"sql(
+CREATE TABLE site_scores (
+  model TEXT NOT NULL, version INTEGER NOT NULL, arm TEXT NOT NULL, site_id TEXT NOT NULL,
+  day INTEGER NOT NULL, scored_at INTEGER NOT NULL, p_late REAL NOT NULL, delay_days REAL NOT NULL,
+  features TEXT NOT NULL, PRIMARY KEY (model, version, site_id, day)
+) WITHOUT ROWID;
+CREATE INDEX site_scores_day ON site_scores(model, day);
+)sql";
+
+constexpr std::array<std::string_view, 6> kMigrations = {kMigration1, kMigration2, kMigration3,
+                                                         kMigration4, kMigration5, kMigration6};
 
 Expected<int> current_version(Database& db) {
   auto created = db.exec(

@@ -105,4 +105,20 @@ Expected<std::optional<ModelVersionRow>> SqliteStore::model_version(const std::s
   return std::optional<ModelVersionRow>{version_row(*stmt)};
 }
 
+Expected<std::vector<ModelPromotionRow>> SqliteStore::model_promotions(const std::string& model) const {
+  const std::lock_guard lock(read_mutex_);
+  auto stmt = reader_.prepare(
+      "SELECT version, promoted_at, promoted_by FROM model_promotions WHERE model = ? "
+      "ORDER BY promoted_at, rowid");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, model);
+  std::vector<ModelPromotionRow> rows;
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) return rows;
+    rows.push_back({stmt->int64(0), from_millis(stmt->int64(1)), std::string{stmt->text(2)}});
+  }
+}
+
 }  // namespace vigie::store::sqlite

@@ -57,6 +57,10 @@ class SqliteStore final : public Store {
   Expected<std::vector<ModelVersionRow>> model_versions(const std::string& model) const override;
   Expected<std::optional<ModelVersionRow>> model_version(const std::string& model,
                                                          std::int64_t version) const override;
+  Expected<std::vector<ModelPromotionRow>> model_promotions(const std::string& model) const override;
+  Expected<void> put_site_scores(std::span<const SiteScoreRow> rows) override;
+  Expected<std::vector<SiteScoreRow>> site_scores(const std::string& model, LocalDate from,
+                                                  LocalDate to) const override;
   Expected<std::optional<std::int64_t>> raise_alert(const AlertRow& row) override;
   Expected<bool> clear_alert(const std::string& key, Instant at) override;
   Expected<std::vector<AlertRow>> alerts(bool open_only, std::size_t limit) const override;
