@@ -63,13 +63,17 @@ bool is_form(const httplib::Request& req) {
 // as they read.
 std::optional<HttpResponse> refusal_from_headers(const httplib::Request& req, bool streams,
                                                  std::size_t limit) {
+  // An empty body is no form, whatever its type says (`curl -d ''` to run a job or acknowledge).
+  if (req.get_header_value("Content-Length") == "0") return std::nullopt;
   if (is_form(req)) {
     return json_error(415, ErrorCode::invalid,
                       "the body must be JSON (application/json) or, for an import, the file itself");
   }
   if (streams) return std::nullopt;
   if (!req.has_header("Content-Length")) {
-    return json_error(411, ErrorCode::invalid, "a request body needs a Content-Length");
+    return json_error(411, ErrorCode::invalid,
+                      "a request body needs a Content-Length (a POST without a body too: "
+                      "Content-Length: 0, as curl -d '' sends)");
   }
   if (std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10) > limit) {
     return json_error(413, ErrorCode::too_large, "the request body is over the size limit");

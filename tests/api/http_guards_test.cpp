@@ -1,5 +1,6 @@
 // What the HTTP layer refuses before a route runs: a wrong method (405 with Allow), a form body
-// (415), an event body of unknown length (411), and what the open home page does not show.
+// (415) — but not an empty body typed as a form, as `curl -d ''` sends —, an event body of
+// unknown length (411), and what the open home page does not show.
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -38,6 +39,13 @@ TEST_F(HttpGuardsTest, AFormBodyIs415AndNothingIsStored) {
   ASSERT_TRUE(reply);
   EXPECT_EQ(reply->status, 415);
   EXPECT_EQ(*store_.event_count(), 0u);
+}
+
+TEST_F(HttpGuardsTest, AnEmptyBodyTypedAsAFormIsNoForm) {
+  const httplib::Headers admin = {{"Authorization", "Bearer " + server_.token(store::Role::admin)}};
+  const auto reply = client_->Post("/api/v1/alerts/999/ack", admin, "", "application/x-www-form-urlencoded");
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 404) << reply->body;  // the route ran: there is no alert 999
 }
 
 TEST_F(HttpGuardsTest, AnEventBodyOfUnknownLengthIs411) {
