@@ -35,6 +35,9 @@ constexpr std::array<MeasureWords, kAlertMeasureNames.size()> kWords{{
     {"Retard prédit sur la fin",
      "examiner le chantier en comité : renfort d'équipe, replanning ou information du client sur "
      "la nouvelle date."},
+    {"Incidents près de dépasser leur délai de prise en charge (SLA)",
+     "faire prendre ces incidents en charge tout de suite (bureau d'études ou équipe), ou "
+     "prévenir le client si le délai ne peut pas être tenu."},
 }};
 
 std::string format_value(AlertMeasure measure, double value) {
@@ -50,6 +53,8 @@ std::string format_value(AlertMeasure measure, double value) {
       return count_fr(static_cast<std::uint64_t>(std::lround(std::max(0.0, value))), "jour", "jours");
     case AlertMeasure::cost_at_completion_eur:
       return format_euros_fr(value);
+    case AlertMeasure::incidents_sla_at_risk:
+      return count_fr(static_cast<std::uint64_t>(std::lround(std::max(0.0, value))), "incident", "incidents");
   }
   return format_decimal_fr(value, 1);
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "common/paris_time.hpp"
+#include "kpi/items.hpp"
 #include "kpi/scope.hpp"
 
 namespace vigie::alerts {
@@ -54,6 +55,29 @@ std::optional<double> estimate_at_completion(const SiteState& site, Instant at, 
   return static_cast<double>(then.budget_cents) * spent / earned / 100.0;
 }
 
+// From a quarter of its SLA left (or past it), an incident nobody has taken is about to miss it:
+// 15 min for < 1 h, 1 h for < 4 h, 6 h for < 1 j, 18 h for < 3 j.
+constexpr double kSlaAtRiskShare = 0.25;
+
+// Per site (by index in company.sites()): its open incidents not yet taken at `now` whose SLA
+// (kpi::sla_hours of their urgency in force) has a quarter or less left.
+std::vector<int> count_sla_at_risk(const kpi::Company& company, Instant now) {
+  std::vector<int> at_risk(company.sites().size(), 0);
+  company.visit_incidents([&](std::size_t site, const std::string&, const kpi::Incident& incident) {
+    const auto before_now = [&](const std::optional<Instant>& at) { return at && *at <= now; };
+    if (!before_now(incident.opened_at) || before_now(incident.taken_at) ||
+        before_now(incident.resolved_at)) {
+      return;
+    }
+    const auto urgency = kpi::labels_at(incident).urgency;
+    if (!urgency) return;
+    const double sla = kpi::sla_hours(*urgency);
+    const double left = sla - std::chrono::duration<double, std::ratio<3600>>(now - *incident.opened_at).count();
+    if (left <= kSlaAtRiskShare * sla) ++at_risk[site];
+  });
+  return at_risk;
+}
+
 std::optional<double> mean_client_score(const DayCounters& days) {
   if (days.client_scores == 0) return std::nullopt;
   return days.client_score_sum / static_cast<double>(days.client_scores);
@@ -72,6 +96,7 @@ std::vector<SiteFigures> site_figures(
     const std::array<int, kAlertMeasureNames.size()>& window_days) {
   using enum AlertMeasure;
   const std::int32_t today = paris_day_number(now);
+  const std::vector<int> sla_at_risk = count_sla_at_risk(company, now);
   std::vector<SiteFigures> out;
   for (const SiteState& site : company.sites()) {
     const kpi::SiteAt at = kpi::site_at(site, now);
@@ -105,6 +130,7 @@ std::vector<SiteFigures> site_figures(
     set(days_without_report, alerts::days_without_report(site, now, today));
     const auto [hours_now, hours_before] = windows(utilisation_pct);
     set(utilisation_pct, utilisation(hours_now), utilisation(hours_before));
+    set(incidents_sla_at_risk, sla_at_risk[static_cast<std::size_t>(&site - company.sites().data())]);
     if (const auto p = predictions.find(site.id); p != predictions.end()) {
       set(p_late_pct, 100.0 * p->second.p_late);
       set(predicted_delay_days, p->second.predicted_delay_days);

@@ -62,6 +62,7 @@ std::vector<AlertRule> default_alert_rules() {
       rule("utilisation_low", utilisation_pct, level, false, 60, 5, 7, manager),
       rule("late_risk", p_late_pct, level, true, 70, 5, 7, manager),
       rule("predicted_delay", predicted_delay_days, level, true, 10, 2, 7, direction),
+      rule("sla_at_risk", incidents_sla_at_risk, level, true, 0, 0, 7, manager),
   };
 }
 

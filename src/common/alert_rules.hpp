@@ -28,10 +28,11 @@ enum class AlertMeasure : std::uint8_t {
   utilisation_pct,       // billable hours / hours worked over the window × 100
   p_late_pct,            // the delay model's P(late) × 100
   predicted_delay_days,  // the delay model's predicted delay
+  incidents_sla_at_risk,  // open incidents not yet taken with a quarter of their SLA or less left
 };
-inline constexpr std::array<std::string_view, 7> kAlertMeasureNames{
+inline constexpr std::array<std::string_view, 8> kAlertMeasureNames{
     "budget_overrun_pct", "client_satisfaction", "days_without_report", "cost_at_completion_eur",
-    "utilisation_pct",    "p_late_pct",          "predicted_delay_days"};
+    "utilisation_pct",    "p_late_pct",          "predicted_delay_days", "incidents_sla_at_risk"};
 std::optional<AlertMeasure> parse_alert_measure(std::string_view name);
 std::string_view alert_measure_name(AlertMeasure measure);
 

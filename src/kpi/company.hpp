@@ -94,6 +94,11 @@ class Company {
   // App features by id, in the order first seen; nullopt for a name never used.
   const std::vector<std::string>& features() const { return features_; }
   std::optional<std::size_t> feature_id(std::string_view name) const;
+  // Calls visit(site index in sites(), incident id, record) for every incident.
+  template <class Visit>
+  void visit_incidents(Visit&& visit) const {
+    for (const auto& [id, entry] : incidents_) visit(entry.first, id, entry.second);
+  }
 
  private:
   // Saves and restores the members below (kpi/company_codec.cpp): a new member goes there too,

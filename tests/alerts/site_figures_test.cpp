@@ -38,6 +38,25 @@ class SiteFiguresTest : public ::testing::Test {
         R"({"report_id":"R-1","kind":"journalier","writing_minutes":12,"sent_to_client":false})");
     add("timesheet.recorded", "CH-1", "2026-11-19T18:00:00+01:00",
         R"({"person_id":"P-1","date":"2026-11-19","hours_total":8,"hours_billable":6})");
+    // CH-1's incidents at noon on 24/11 (an SLA at risk: a quarter of it or less left, or past,
+    // and nobody took it): INC-1 (< 4 h, opened 08:45, 45 min left) at risk; INC-2 (< 4 h,
+    // opened 10:00, 2 h left) not yet; INC-3 (< 1 h, opened 11:10, past) taken at 11:20; INC-4
+    // (< 1 j, opened 23/11 08:00, 4 h past) at risk; INC-5 (< 3 j, opened 20/11) resolved; INC-6
+    // opened after noon. So 2.
+    const auto opened = [&](const std::string& id, const std::string& at, const std::string& urgency) {
+      add("incident.opened", "CH-1", at,
+          R"({"incident_id":")" + id + R"(","description":"Fuite sur la colonne d'eau","category":"technical","severity":"high","urgency":")" +
+              urgency + R"("})");
+    };
+    opened("INC-1", "2026-11-24T08:45:00+01:00", "4h");
+    opened("INC-2", "2026-11-24T10:00:00+01:00", "4h");
+    opened("INC-3", "2026-11-24T11:10:00+01:00", "1h");
+    add("incident.taken", "CH-1", "2026-11-24T11:20:00+01:00", R"({"incident_id":"INC-3","by":"P-0077"})");
+    opened("INC-4", "2026-11-23T08:00:00+01:00", "1d");
+    opened("INC-5", "2026-11-20T08:00:00+01:00", "3d");
+    add("incident.resolved", "CH-1", "2026-11-21T08:00:00+01:00",
+        R"({"incident_id":"INC-5","resolution":"Joint remplacé"})");
+    opened("INC-6", "2026-11-24T12:30:00+01:00", "1h");
     // CH-2: active since 23/11, nothing else: no progress (no overrun figure), no score, no
     // report yet — counted from its start: 1 day.
     add("site.upserted", "CH-2", "2026-11-23T08:00:00+01:00",
@@ -81,6 +100,7 @@ TEST_F(SiteFiguresTest, EachMeasureByHand) {
   EXPECT_FALSE(one.previous(utilisation_pct));  // no timesheet 11–17/11
   EXPECT_NEAR(*one.value(p_late_pct), 82.0, 1e-9);
   EXPECT_EQ(*one.value(predicted_delay_days), 14.5);
+  EXPECT_EQ(*one.value(incidents_sla_at_risk), 2.0);
 
   const SiteFigures& two = sites[1];
   EXPECT_EQ(two.site_id, "CH-2");
@@ -89,6 +109,7 @@ TEST_F(SiteFiguresTest, EachMeasureByHand) {
   EXPECT_EQ(*two.value(days_without_report), 1.0);
   EXPECT_FALSE(two.value(cost_at_completion_eur));
   EXPECT_FALSE(two.value(p_late_pct));
+  EXPECT_EQ(*two.value(incidents_sla_at_risk), 0.0);  // none: the alert of a site clears
 }
 
 }  // namespace
