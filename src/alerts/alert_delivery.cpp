@@ -66,7 +66,6 @@ AlertDelivery::AlertDelivery(store::Store& store, AlertDeliverySettings settings
 AlertDelivery::~AlertDelivery() { stop(); }
 
 void AlertDelivery::start() { thread_->start(); }
-void AlertDelivery::wake() { thread_->wake(); }
 void AlertDelivery::stop() { thread_->stop(); }
 
 Expected<std::size_t> AlertDelivery::take_up_new_alerts(Instant now) {

@@ -60,7 +60,6 @@ class AlertDelivery {
   Expected<Pass> run_once(Instant now);
 
   void start();  // a pass every `poll`
-  void wake();   // a pass now (an alert was raised)
   void stop();   // idempotent
 
   // Since the start of the process, for /metrics.

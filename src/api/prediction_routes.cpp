@@ -109,12 +109,13 @@ HttpResponse get_compare(ApiServices& services, const HttpRequest& request) {
     }
   }
   const Instant now = instant_now();
-  auto scores = services.store.site_scores("delay", LocalDate{std::chrono::year{2000} / 1 / 1}, paris_date(now));
-  if (!scores) return json_error(scores.error());
   models::VersionComparison comparison;
   auto compared = services.predictions->with_history(
       now, [&](const models::CompanyHistory& history, const models::SimilarSites&) -> Expected<void> {
-        comparison = models::compare_versions(*scores, versions[0], versions[1], history, services.config.delay);
+        auto result = models::compare_stored_versions(services.store, versions[0], versions[1], history,
+                                                      services.config.delay, paris_date(now));
+        if (!result) return result.error();
+        comparison = *result;
         return {};
       });
   if (!compared) return json_error(compared.error());

@@ -144,12 +144,12 @@ int run_promote(Context& context, const std::string& model, std::int64_t version
 // `vigie models compare A B`: two delay versions on the same completed sites and days, from the
 // predictions the server stored (A/B test, models/delay/ab_test.hpp).
 int run_compare(Context& context, std::int64_t a, std::int64_t b, const std::string& format) {
-  auto scores = context.store().site_scores(std::string{models::kDelayModelName},
-                                            LocalDate{std::chrono::year{2000} / 1 / 1}, paris_today());
-  if (!scores) return report_failure("models compare", scores.error());
   auto loaded = models::load_history(context.store());
   if (!loaded) return report_failure("models compare", loaded.error());
-  const auto comparison = models::compare_versions(*scores, a, b, loaded->history, context.config().delay);
+  auto compared = models::compare_stored_versions(context.store(), a, b, loaded->history,
+                                                  context.config().delay, paris_today());
+  if (!compared) return report_failure("models compare", compared.error());
+  const models::VersionComparison& comparison = *compared;
   if (format == "json") {
     std::printf("%s\n", models::comparison_json(comparison).c_str());
     return kExitOk;

@@ -119,11 +119,11 @@ ServerStack::ServerStack(const Config& config, const Logger& log, store::Store& 
                      [this] { return static_cast<double>(delivery_->dead()); });
   // The scheduled jobs (issue 9, point 4); a failure raises one admin alert, cleared by the
   // job's next success.
-  const auto failed = [this](const std::string& job, const Error& error, bool will_retry) {
-    if (auto raised = store_.raise_alert(alerts::job_failure_alert(job, job_label(job), error, will_retry,
-                                                                   instant_now()));
+  const auto failed = [this](const Job& job, const Error& error, bool will_retry) {
+    if (auto raised = store_.raise_alert(
+            alerts::job_failure_alert(job.name, job.label, error, will_retry, instant_now()));
         !raised) {
-      log_.error("job alert not raised", {{"job", job}, {"error", raised.error().describe()}});
+      log_.error("job alert not raised", {{"job", job.name}, {"error", raised.error().describe()}});
     }
   };
   const auto recovered = [this](const std::string& job) {
@@ -195,13 +195,6 @@ Expected<std::string> ServerStack::save_kpi_snapshot() {
   }
   kpi_snapshot_watermark_ = *last_seq;
   return "saved up to event " + std::to_string(*last_seq);
-}
-
-std::string ServerStack::job_label(const std::string& job) const {
-  for (const JobState& state : jobs_->states()) {
-    if (state.name == job) return state.label;
-  }
-  return job;
 }
 
 // Per job: runs, failures and the last run's duration, labelled by job.

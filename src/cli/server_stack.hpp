@@ -53,7 +53,6 @@ class ServerStack {
 
  private:
   Expected<std::string> save_kpi_snapshot();
-  std::string job_label(const std::string& job) const;
   void add_job_metrics();
 
   const Config& config_;

@@ -183,7 +183,7 @@ void JobScheduler::run_once(Slot& slot) {
   } else {
     log_.error("job failed", {{"job", name}, {"seconds", seconds}, {"error", outcome.error().describe()},
                               {"will_retry", will_retry}});
-    if (on_failure_) on_failure_(name, outcome.error(), will_retry);
+    if (on_failure_) on_failure_(slot.job, outcome.error(), will_retry);
   }
 }
 

@@ -69,8 +69,8 @@ class JobScheduler {
     int max = 3;
     std::chrono::milliseconds first{std::chrono::minutes(1)};
   };
-  // Told of every failed run: the job, the error, and whether retries are left.
-  using OnFailure = std::function<void(const std::string& job, const Error& error, bool will_retry)>;
+  // Told of every failed run: the job (its name and label), the error, and whether retries are left.
+  using OnFailure = std::function<void(const Job& job, const Error& error, bool will_retry)>;
   // Told when a job succeeds again after failing.
   using OnRecovery = std::function<void(const std::string& job)>;
 

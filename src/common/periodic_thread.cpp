@@ -12,14 +12,6 @@ void PeriodicThread::start() {
   thread_ = std::thread([this] { run(); });
 }
 
-void PeriodicThread::wake() {
-  {
-    const std::lock_guard lock(mutex_);
-    woken_ = true;
-  }
-  wake_.notify_all();
-}
-
 void PeriodicThread::stop() {
   {
     const std::lock_guard lock(mutex_);
@@ -32,11 +24,10 @@ void PeriodicThread::stop() {
 void PeriodicThread::run() {
   std::unique_lock lock(mutex_);
   while (!stopping_) {
-    woken_ = false;
     lock.unlock();
     work_();
     lock.lock();
-    wake_.wait_for(lock, period_, [this] { return stopping_ || woken_; });
+    wake_.wait_for(lock, period_, [this] { return stopping_; });
   }
 }
 

@@ -1,6 +1,6 @@
 // common/periodic_thread.hpp
 //
-// A worker thread that calls `work` every `period`, or sooner when woken, until stopped. For
+// A worker thread that calls `work` every `period` until stopped. For
 // background duties that poll (alert deliveries); `work` runs on the thread, never twice at once,
 // and its failures are its own business (it returns nothing).
 #pragma once
@@ -21,7 +21,6 @@ class PeriodicThread {
   PeriodicThread& operator=(const PeriodicThread&) = delete;
 
   void start();  // the first call of `work` at once
-  void wake();   // the next call now rather than at the end of the period
   void stop();   // waits for a call in progress; idempotent
 
  private:
@@ -31,7 +30,7 @@ class PeriodicThread {
   const std::function<void()> work_;
   std::mutex mutex_;
   std::condition_variable wake_;
-  bool woken_ = false, stopping_ = false;
+  bool stopping_ = false;
   std::thread thread_;
 };
 

@@ -74,8 +74,8 @@ TEST(JobScheduler, AFailingJobIsRetriedWithDoublingWaitsThenWaitsForItsNextTime)
               }};
   const Logger quiet{LogLevel::error};
   JobScheduler scheduler{{failing}, {2, 100ms},
-                         [&](const std::string& job, const Error& e, bool retry) {
-                           reports.add(job + ": " + e.message + (retry ? " (retry)" : " (given up)"));
+                         [&](const Job& job, const Error& e, bool retry) {
+                           reports.add(job.name + ": " + e.message + (retry ? " (retry)" : " (given up)"));
                          },
                          [&](const std::string& job) { reports.add(job + " recovered"); }, quiet};
   scheduler.start();
@@ -124,8 +124,8 @@ TEST(JobScheduler, AJobThatThrowsFailsAndTheOthersGoOn) {
           return std::string{"tick"};
         }}},
       {0, 100ms},
-      [&](const std::string& job, const Error& e, bool retry) {
-        reports.add(job + ": " + e.message + (retry ? " (retry)" : ""));
+      [&](const Job& job, const Error& e, bool retry) {
+        reports.add(job.name + ": " + e.message + (retry ? " (retry)" : ""));
       },
       {}, quiet};
   scheduler.start();

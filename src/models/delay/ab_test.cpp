@@ -107,6 +107,14 @@ VersionComparison compare_versions(const std::vector<store::SiteScoreRow>& score
   return out;
 }
 
+Expected<VersionComparison> compare_stored_versions(const store::Store& store, std::int64_t a,
+                                                    std::int64_t b, const CompanyHistory& history,
+                                                    const DelayModelSettings& settings, LocalDate today) {
+  auto scores = store.site_scores(std::string{kDelayModelName}, LocalDate{std::chrono::year{2000} / 1 / 1}, today);
+  if (!scores) return scores.error();
+  return compare_versions(*scores, a, b, history, settings);
+}
+
 std::string comparison_json(const VersionComparison& comparison) {
   JsonWriter json;
   json.begin_object()

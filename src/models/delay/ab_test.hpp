@@ -15,7 +15,7 @@
 #include "models/binary_metrics.hpp"
 #include "models/delay/prediction.hpp"
 #include "models/delay/site_history.hpp"
-#include "store/rows.hpp"
+#include "store/store.hpp"
 
 namespace vigie::models {
 
@@ -48,6 +48,11 @@ struct VersionComparison {
 VersionComparison compare_versions(const std::vector<store::SiteScoreRow>& scores, std::int64_t a,
                                    std::int64_t b, const CompanyHistory& history,
                                    const DelayModelSettings& settings);
+
+// The same on every prediction the store kept up to `today` (the CLI's and the API's comparison).
+Expected<VersionComparison> compare_stored_versions(const store::Store& store, std::int64_t a,
+                                                    std::int64_t b, const CompanyHistory& history,
+                                                    const DelayModelSettings& settings, LocalDate today);
 
 // API field names: {"sites", "rows", "a": {"version", "precision", "recall", "f1", "brier",
 // "mae_days"}, "b": {…}}.
