@@ -17,9 +17,9 @@ AlertWatch::AlertWatch(store::Store& store, const kpi::LiveCompany& kpis, Predic
     : store_(store),
       kpis_(kpis),
       predictions_(std::move(predictions)),
-      rules_(std::move(rules)),
       settle_(settle),
-      log_(log) {}
+      log_(log),
+      rules_(std::move(rules)) {}
 
 AlertWatch::~AlertWatch() { stop(); }
 
@@ -28,7 +28,11 @@ Expected<AlertWatch::Pass> AlertWatch::evaluate(Instant now) {
   using PredictionMap = std::map<std::string, SitePredictionFigures>;
   auto predictions = predictions_ ? predictions_(now) : Expected<PredictionMap>{PredictionMap{}};
   if (!predictions) return predictions.error();
-  const auto windows = measure_windows(rules_);
+  const std::vector<AlertRule> rules = [this] {
+    const std::lock_guard lock(mutex_);
+    return rules_;
+  }();
+  const auto windows = measure_windows(rules);
   const std::vector<SiteFigures> sites = kpis_.read([&](const kpi::Company& company) {
     return site_figures(company, now, *predictions, windows);
   });
@@ -41,7 +45,7 @@ Expected<AlertWatch::Pass> AlertWatch::evaluate(Instant now) {
   std::map<std::string, std::string> names;
   for (const auto& site : *records) names.emplace(site.id, site.name);
 
-  const AlertChanges changes = evaluate_alerts(rules_, sites, open_keys, names, now);
+  const AlertChanges changes = evaluate_alerts(rules, sites, open_keys, names, now);
   Pass pass;
   for (const store::AlertRow& row : changes.raise) {
     auto raised = store_.raise_alert(row);
@@ -58,6 +62,15 @@ Expected<AlertWatch::Pass> AlertWatch::evaluate(Instant now) {
   const std::lock_guard lock(mutex_);
   ++passes_;
   return pass;
+}
+
+void AlertWatch::set_rules(std::vector<AlertRule> rules) {
+  {
+    const std::lock_guard lock(mutex_);
+    rules_ = std::move(rules);
+    dirty_ = true;
+  }
+  wake_.notify_all();
 }
 
 void AlertWatch::apply(std::span<const events::Event> batch,

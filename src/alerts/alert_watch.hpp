@@ -52,17 +52,21 @@ class AlertWatch {
 
   std::uint64_t passes() const;
 
+  // The rules from now on (alert_rule_book.hpp: changed through the API); a pass soon after.
+  // Alerts of a rule that is gone or switched off clear at that pass.
+  void set_rules(std::vector<AlertRule> rules);
+
  private:
   void run();
 
   store::Store& store_;
   const kpi::LiveCompany& kpis_;
   const Predictions predictions_;
-  const std::vector<AlertRule> rules_;
   const std::chrono::milliseconds settle_;
   const Logger& log_;
   std::mutex pass_mutex_;  // one pass at a time
   mutable std::mutex mutex_;
+  std::vector<AlertRule> rules_;  // under mutex_
   std::condition_variable wake_;
   bool dirty_ = false, stopping_ = false, started_ = false;
   std::uint64_t passes_ = 0;

@@ -199,11 +199,11 @@ HttpServer::HttpServer(ApiServices& services, std::vector<Route> routes)
           std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       services.metrics.record_request(route.name, route.method, response->status, seconds);
     };
-    if (route.method == "POST") {
-      server.Post(route.pattern, [serve](const httplib::Request& req, httplib::Response& res,
-                                         const httplib::ContentReader& reader) {
-        serve(req, res, &reader);
-      });
+    if (route.method == "POST" || route.method == "PUT") {
+      auto with_body = [serve](const httplib::Request& req, httplib::Response& res,
+                               const httplib::ContentReader& reader) { serve(req, res, &reader); };
+      if (route.method == "POST") server.Post(route.pattern, with_body);
+      else server.Put(route.pattern, with_body);
       continue;
     }
     auto handler = [serve](const httplib::Request& req, httplib::Response& res) {

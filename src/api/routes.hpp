@@ -23,6 +23,9 @@ class JobScheduler;
 namespace vigie::ingest {
 class WebhookReceiver;
 }
+namespace vigie::alerts {
+class AlertRuleBook;
+}
 namespace vigie::kpi {
 class LiveCompany;
 }
@@ -51,13 +54,14 @@ struct ApiServices {
   models::triage::LiveTriage* triage = nullptr;    // incident triage, kept by the commits
   models::planning::PlanBoard* plans = nullptr;    // suggested plans shown, and their acceptance
   JobScheduler* jobs = nullptr;                    // the scheduled jobs (vigie serve)
+  alerts::AlertRuleBook* alert_rules = nullptr;    // the alert rules, changed through the API
   std::function<bool()> ready = [] { return true; };
 };
 
 using Handler = std::function<HttpResponse(const HttpRequest&)>;
 
 struct Route {
-  std::string method;                    // GET, POST
+  std::string method;                    // GET, POST, PUT, DELETE
   std::string pattern;                   // "/api/v1/webhooks/([A-Za-z0-9_.-]+)"
   std::vector<std::string> params;       // names of the pattern's groups: {"source"}
   std::string name;                      // for metrics: "/api/v1/webhooks/{source}"
@@ -76,6 +80,7 @@ std::vector<Route> prediction_routes(ApiServices& services);
 std::vector<Route> incident_routes(ApiServices& services);
 std::vector<Route> plan_routes(ApiServices& services);
 std::vector<Route> alert_routes(ApiServices& services);
+std::vector<Route> alert_rule_routes(ApiServices& services);
 std::vector<Route> job_routes(ApiServices& services);
 
 // All routes of the API, in matching order.

@@ -102,8 +102,13 @@ ServerStack::ServerStack(const Config& config, const Logger& log, store::Store& 
     for (const auto& p : answer->predictions) out.emplace(p.site_id, alerts::SitePredictionFigures{p.p_late, p.delay_days});
     return out;
   };
-  alerts_ = std::make_unique<alerts::AlertWatch>(store, *kpis_, last_predictions, config.alert_rules,
+  // The configuration's rules with the changes made through the API on top.
+  auto rule_book = alerts::AlertRuleBook::load(store, config.alert_rules, log);
+  if (!rule_book) throw StartupError{"cannot read the alert rules' changes: " + rule_book.error().describe()};
+  alert_rules_ = std::move(*rule_book);
+  alerts_ = std::make_unique<alerts::AlertWatch>(store, *kpis_, last_predictions, alert_rules_->rules(),
                                                  std::chrono::seconds(1), log);
+  alert_rules_->set_listener([this](const std::vector<AlertRule>& rules) { alerts_->set_rules(rules); });
   alert_feed_ = std::make_unique<api::CommitFeed<alerts::AlertWatch>>(*alerts_);
   pipeline_->add_observer(alert_feed_.get());
   // Their delivery by webhook and e-mail: polls the alerts table, the outbox, every second.
@@ -139,7 +144,8 @@ ServerStack::ServerStack(const Config& config, const Logger& log, store::Store& 
   add_job_metrics();
   services_ = std::make_unique<api::ApiServices>(
       api::ApiServices{config_, log_, store_, *pipeline_, auth_, metrics_, webhooks_.get(),
-                       kpis_.get(), predictions_.get(), triage_.get(), plans_.get(), jobs_.get()});
+                       kpis_.get(), predictions_.get(), triage_.get(), plans_.get(), jobs_.get(),
+                       alert_rules_.get()});
   server_ = std::make_unique<api::HttpServer>(*services_, api::all_routes(*services_));
 }
 

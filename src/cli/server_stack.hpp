@@ -16,6 +16,7 @@
 #include <optional>
 
 #include "alerts/alert_delivery.hpp"
+#include "alerts/alert_rule_book.hpp"
 #include "alerts/alert_watch.hpp"
 #include "api/auth.hpp"
 #include "api/http_server.hpp"
@@ -69,6 +70,7 @@ class ServerStack {
   std::unique_ptr<models::triage::LiveTriage> triage_;
   std::unique_ptr<api::CommitFeed<models::triage::LiveTriage>> triage_feed_;
   std::unique_ptr<models::planning::PlanBoard> plans_;
+  std::unique_ptr<alerts::AlertRuleBook> alert_rules_;
   std::unique_ptr<alerts::AlertWatch> alerts_;
   std::unique_ptr<api::CommitFeed<alerts::AlertWatch>> alert_feed_;
   std::unique_ptr<alerts::AlertDelivery> delivery_;

@@ -8,8 +8,6 @@
 namespace vigie {
 namespace {
 
-constexpr std::array<std::string_view, 3> kChangeNames{"level", "points", "percent"};
-
 Expected<std::string> text_value(const std::string& key, const SettingValue& value) {
   if (!value.is_string) return Error::invalid(key, "must be a string");
   return value.text;
@@ -25,8 +23,10 @@ Expected<std::pair<std::string, std::string>> split_key(const std::string& key) 
   return std::pair{rest.substr(0, dot), rest.substr(dot + 1)};
 }
 
-Expected<void> set_field(AlertRule& rule, const std::string& key, const std::string& field,
-                         const SettingValue& value) {
+}  // namespace
+
+Expected<void> set_alert_rule_field(AlertRule& rule, const std::string& field, const SettingValue& value,
+                                    const std::string& key) {
   if (field == "threshold" || field == "margin") {
     auto number = real_setting(key, value, field == "margin" ? 0 : -1e12, 1e12);
     if (!number) return number.error();
@@ -47,6 +47,11 @@ Expected<void> set_field(AlertRule& rule, const std::string& key, const std::str
     rule.enabled = value.text == "true";
     return {};
   }
+  constexpr std::array<std::string_view, 6> kTextFields{"condition", "measure", "change",
+                                                         "when",      "scope",   "audience"};
+  if (std::find(kTextFields.begin(), kTextFields.end(), field) == kTextFields.end()) {
+    return Error::invalid(key, "unknown setting of an alert rule");
+  }
   auto text = text_value(key, value);
   if (!text) return text.error();
   if (field == "condition") {
@@ -59,9 +64,9 @@ Expected<void> set_field(AlertRule& rule, const std::string& key, const std::str
     if (!measure) return Error::invalid(key, "unknown measure " + *text);
     rule.measure = *measure;
   } else if (field == "change") {
-    const auto found = std::find(kChangeNames.begin(), kChangeNames.end(), *text);
-    if (found == kChangeNames.end()) return Error::invalid(key, "must be level, points or percent");
-    rule.change = static_cast<AlertChange>(found - kChangeNames.begin());
+    const auto change = parse_alert_change(*text);
+    if (!change) return Error::invalid(key, "must be level, points or percent");
+    rule.change = *change;
   } else if (field == "when") {
     if (*text != "above" && *text != "below") return Error::invalid(key, "must be above or below");
     rule.above = *text == "above";
@@ -74,13 +79,9 @@ Expected<void> set_field(AlertRule& rule, const std::string& key, const std::str
     const auto audience = parse_alert_audience(*text);
     if (!audience) return Error::invalid(key, "must be manager, direction or admin");
     rule.audience = *audience;
-  } else {
-    return Error::invalid(key, "unknown setting of an alert rule");
   }
   return {};
 }
-
-}  // namespace
 
 Expected<void> apply_alert_rule_setting(std::vector<AlertRule>& rules, const std::string& key,
                                         const SettingValue& value) {
@@ -95,7 +96,7 @@ Expected<void> apply_alert_rule_setting(std::vector<AlertRule>& rules, const std
     rules.push_back(std::move(added));
     rule = std::prev(rules.end());
   }
-  return set_field(*rule, key, field, value);
+  return set_alert_rule_field(*rule, field, value, key);
 }
 
 Expected<void> check_alert_rule_settings(const Settings& merged) {
@@ -124,7 +125,7 @@ std::vector<std::pair<std::string, std::string>> alert_rule_settings(const std::
     const std::string prefix = std::string{kAlertRulesPrefix} + rule.id + ".";
     out.emplace_back(prefix + "condition", rule.name);
     out.emplace_back(prefix + "measure", std::string{alert_measure_name(rule.measure)});
-    out.emplace_back(prefix + "change", std::string{kChangeNames[static_cast<std::size_t>(rule.change)]});
+    out.emplace_back(prefix + "change", std::string{alert_change_name(rule.change)});
     out.emplace_back(prefix + "when", rule.above ? "above" : "below");
     out.emplace_back(prefix + "threshold", format_json_number(rule.threshold));
     out.emplace_back(prefix + "margin", format_json_number(rule.margin));

@@ -30,6 +30,10 @@ inline constexpr std::string_view kAlertRulesPrefix = "alerts.rules.";
 Expected<void> apply_alert_rule_setting(std::vector<AlertRule>& rules, const std::string& key,
                                         const SettingValue& value);
 
+// Sets one field of `rule` ("threshold", "scope"…, the keys above); refused naming `key`.
+Expected<void> set_alert_rule_field(AlertRule& rule, const std::string& field, const SettingValue& value,
+                                    const std::string& key);
+
 // After every setting: each rule the configuration added names its measure.
 Expected<void> check_alert_rule_settings(const Settings& merged);
 

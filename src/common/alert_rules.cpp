@@ -33,6 +33,14 @@ std::string_view alert_measure_name(AlertMeasure measure) {
   return kAlertMeasureNames[static_cast<std::size_t>(measure)];
 }
 
+std::optional<AlertChange> parse_alert_change(std::string_view name) {
+  return enum_named<AlertChange>(name, kAlertChangeNames);
+}
+
+std::string_view alert_change_name(AlertChange change) {
+  return kAlertChangeNames[static_cast<std::size_t>(change)];
+}
+
 std::optional<AlertAudience> parse_alert_audience(std::string_view name) {
   return enum_named<AlertAudience>(name, kAudienceNames);
 }

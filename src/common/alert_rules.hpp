@@ -41,6 +41,9 @@ enum class AlertChange : std::uint8_t {
   points,   // the figure minus its value over the window before
   percent,  // that difference as a percentage of the value before
 };
+inline constexpr std::array<std::string_view, 3> kAlertChangeNames{"level", "points", "percent"};
+std::optional<AlertChange> parse_alert_change(std::string_view name);
+std::string_view alert_change_name(AlertChange change);
 
 enum class AlertAudience : std::uint8_t { manager, direction, admin };
 std::optional<AlertAudience> parse_alert_audience(std::string_view name);

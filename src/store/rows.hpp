@@ -95,6 +95,18 @@ struct AlertDeliveryRow {
   std::string last_error;     // why the last try failed
 };
 
+// A change of an alert rule through the API (issue 9, point 1): the settings the API gave the
+// rule, over the configuration's, as a JSON object of field → value ("" when the change put the
+// rule back to the configuration's), who made it and when. Kept, never rewritten: the audit trail
+// of who changed a threshold.
+struct AlertRuleChangeRow {
+  std::int64_t id = 0;        // given by the store; grows
+  std::string rule_id;        // alerts.rules.<rule_id>
+  std::string settings;       // {"threshold":15,"enabled":false}; "": back to the configuration
+  std::string changed_by;
+  Instant changed_at{};
+};
+
 // A prediction as the server stored it (issue 9, points 5 to 7): which version made it, in which
 // arm of an A/B test, on which day, and the features it saw. Any past prediction can be
 // explained, two versions compared on the same sites once outcomes exist, and the features the

@@ -149,6 +149,12 @@ class Store {
   // One alert; nullopt when there is none.
   virtual Expected<std::optional<AlertRow>> alert(std::int64_t id) const = 0;
 
+  // --- alert rules changed through the API ------------------------------------------------------
+  // Records a change (row.id is ignored) and returns its id.
+  virtual Expected<std::int64_t> add_alert_rule_change(const AlertRuleChangeRow& row) = 0;
+  // Every change, oldest first: the last one of a rule is its settings now.
+  virtual Expected<std::vector<AlertRuleChangeRow>> alert_rule_changes() const = 0;
+
   // --- alert delivery (the outbox) ------------------------------------------------------------
   // Alerts raised after `after_id` (ids grow), oldest first, at most `limit`.
   virtual Expected<std::vector<AlertRow>> alerts_after(std::int64_t after_id, std::size_t limit) const = 0;

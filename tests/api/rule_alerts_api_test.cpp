@@ -2,7 +2,9 @@
 // completion overruns its budget by more than 10 % raises one alert at start, shown by
 // GET /api/v1/alerts with its figures; more spending while it lasts raises no second one; a
 // progress report that brings the figure back clears it, and the history keeps it; an alert is
-// acknowledged once, by a person or a role, never by an ingest token.
+// acknowledged once, by a person or a role, never by an ingest token. An admin moves the threshold
+// through the API past the figure and the alert clears; puts the rule back and it is raised
+// again; a refused change stores nothing, and the changes are kept with who made them.
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
@@ -107,6 +109,61 @@ TEST_F(RuleAlertsApiTest, AnOverrunRaisesOneAlertWhileItLastsAndClearsWhenItGoes
   const auto history = overrun_alerts(true, 1);
   ASSERT_EQ(history.size(), 1u);
   EXPECT_TRUE(history[0].ends_with("|cleared")) << history[0];
+}
+
+TEST_F(RuleAlertsApiTest, AThresholdMovedThroughTheApiClearsTheAlertAndPuttingItBackRaisesItAgain) {
+  ASSERT_EQ(overrun_alerts(false, 1).size(), 1u);
+  const std::string admin = server_.token(store::Role::admin);
+  const auto put = [this](const std::string& body, const std::string& token) {
+    return server_.client().Put("/api/v1/alerts/rules/budget_overrun",
+                                {{"Authorization", "Bearer " + token}}, body, "application/json");
+  };
+  const auto changes = [this] {
+    const auto reply = server_.client().Get("/api/v1/alerts/rules/changes",
+                                            {{"Authorization", "Bearer " + direction_}});
+    EXPECT_TRUE(reply && reply->status == 200);
+    simdjson::dom::parser parser;
+    return reply ? parser.parse(reply->body)["changes"].get_array().size() : 0;
+  };
+
+  EXPECT_EQ(put(R"({"threshold":25})", direction_)->status, 403);
+  const auto refused = put(R"({"threshold":"vingt-cinq"})", admin);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->status, 422);
+  simdjson::dom::parser refused_parser;
+  EXPECT_EQ(std::string_view{refused_parser.parse(refused->body)["error"]["field"].get_string().value()},
+            "threshold");
+  EXPECT_EQ(changes(), 0u);
+
+  // 20 % over, threshold 25 % (margin 2): the condition no longer holds.
+  const auto moved = put(R"({"threshold":25})", admin);
+  ASSERT_TRUE(moved);
+  ASSERT_EQ(moved->status, 200) << moved->body;
+  simdjson::dom::parser moved_parser;
+  const auto rule = moved_parser.parse(moved->body);
+  EXPECT_EQ(rule["threshold"].get_double().value(), 25);
+  EXPECT_EQ(rule["margin"].get_double().value(), 2);
+  EXPECT_EQ(std::string_view{rule["api_change"]["changed_by"].get_string().value()}, "admin");
+  EXPECT_TRUE(overrun_alerts(false, 0).empty());
+  const auto listed = server_.client().Get("/api/v1/alerts/rules", {{"Authorization", "Bearer " + direction_}});
+  ASSERT_TRUE(listed);
+  simdjson::dom::parser listed_parser;
+  double threshold = 0;
+  for (auto entry : listed_parser.parse(listed->body)["rules"].get_array()) {
+    if (std::string_view{entry["id"].get_string().value()} == kKey) threshold = entry["threshold"].get_double().value();
+  }
+  EXPECT_EQ(threshold, 25);
+
+  // Back to the configuration's 10 %: raised again, a second alert in the history.
+  const auto reset = server_.client().Delete("/api/v1/alerts/rules/budget_overrun",
+                                             {{"Authorization", "Bearer " + admin}});
+  ASSERT_TRUE(reset);
+  ASSERT_EQ(reset->status, 200) << reset->body;
+  EXPECT_EQ(overrun_alerts(false, 1).size(), 1u);
+  EXPECT_EQ(overrun_alerts(true, 2).size(), 2u);
+  EXPECT_EQ(changes(), 2u);
+  EXPECT_EQ(server_.client().Delete("/api/v1/alerts/rules/budget_overrun",
+                                    {{"Authorization", "Bearer " + admin}})->status, 404);
 }
 
 }  // namespace

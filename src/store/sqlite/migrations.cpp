@@ -106,8 +106,16 @@ CREATE TABLE site_scores (
 CREATE INDEX site_scores_day ON site_scores(model, day);
 )sql";
 
-constexpr std::array<std::string_view, 6> kMigrations = {kMigration1, kMigration2, kMigration3,
-                                                         kMigration4, kMigration5, kMigration6};
+// The alert rules' changes through the API (issue 9, point 1), kept as their audit trail.
+constexpr std::string_view kMigration7 = R"sql(
+CREATE TABLE alert_rule_changes (
+  id INTEGER PRIMARY KEY, rule_id TEXT NOT NULL, settings TEXT NOT NULL,
+  changed_by TEXT NOT NULL, changed_at INTEGER NOT NULL
+);
+)sql";
+
+constexpr std::array<std::string_view, 7> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4,
+                                                         kMigration5, kMigration6, kMigration7};
 
 Expected<int> current_version(Database& db) {
   auto created = db.exec(

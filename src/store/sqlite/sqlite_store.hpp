@@ -69,6 +69,8 @@ class SqliteStore final : public Store {
   Expected<std::optional<AlertRow>> alert(std::int64_t id) const override;
   Expected<std::vector<AlertRow>> alerts_after(std::int64_t after_id, std::size_t limit) const override;
   Expected<std::int64_t> alert_delivery_watermark() const override;
+  Expected<std::int64_t> add_alert_rule_change(const AlertRuleChangeRow& row) override;
+  Expected<std::vector<AlertRuleChangeRow>> alert_rule_changes() const override;
   Expected<void> enqueue_alert_deliveries(std::span<const AlertDeliveryRow> rows,
                                           std::int64_t through_alert_id) override;
   Expected<std::vector<AlertDeliveryRow>> due_alert_deliveries(Instant now,
