@@ -18,10 +18,6 @@ std::string delivery_id(const store::AlertDeliveryRow& row) {
   return "alert-" + std::to_string(row.alert_id) + "-" + std::to_string(row.id);
 }
 
-std::chrono::milliseconds seconds_to_ms(double seconds) {
-  return std::chrono::milliseconds{static_cast<std::int64_t>(std::llround(seconds * 1000.0))};
-}
-
 }  // namespace
 
 std::vector<DeliveryTarget> delivery_targets(const store::AlertRow& alert,
@@ -51,7 +47,7 @@ std::vector<DeliveryTarget> delivery_targets(const store::AlertRow& alert,
 }
 
 std::chrono::milliseconds retry_delay(const AlertDeliverySettings& settings, int attempts) {
-  return seconds_to_ms(settings.first_retry_seconds * std::ldexp(1.0, std::max(attempts, 1) - 1));
+  return millis_from_seconds(settings.first_retry_seconds * std::ldexp(1.0, std::max(attempts, 1) - 1));
 }
 
 AlertDelivery::AlertDelivery(store::Store& store, AlertDeliverySettings settings,
@@ -148,7 +144,7 @@ store::AlertDeliveryRow AlertDelivery::attempt(store::AlertDeliveryRow row, Inst
 
 Expected<void> AlertDelivery::send(const store::AlertDeliveryRow& row, const store::AlertRow& alert,
                                    Instant now) {
-  const auto timeout = seconds_to_ms(settings_.timeout_seconds);
+  const auto timeout = millis_from_seconds(settings_.timeout_seconds);
   if (row.channel == kWebhookChannel) {
     const auto target = std::find_if(settings_.webhooks.begin(), settings_.webhooks.end(),
                                      [&](const AlertWebhookTarget& t) { return t.name == row.target; });

@@ -139,7 +139,7 @@ ServerStack::ServerStack(const Config& config, const Logger& log, store::Store& 
   jobs_ = std::make_unique<JobScheduler>(
       server_jobs({config, store, *alerts_, *predictions_, [this] { return save_kpi_snapshot(); }}),
       JobScheduler::Retry{config.jobs.retries,
-                          std::chrono::milliseconds{static_cast<std::int64_t>(config.jobs.first_retry_seconds * 1000)}},
+                          millis_from_seconds(config.jobs.first_retry_seconds)},
       failed, recovered, log);
   add_job_metrics();
   services_ = std::make_unique<api::ApiServices>(

@@ -56,6 +56,9 @@ class JsonWriter {
 // Appends `text` to `out` as a JSON string literal, quotes included.
 void append_json_string(std::string& out, std::string_view text);
 
+// `object` (a JSON object's text) with `"key": raw` added as its last member.
+std::string with_json_member(const std::string& object, std::string_view key, std::string_view raw);
+
 // Shortest text that parses back to the same double ("12.5", "1e+20"); non-finite → "null".
 std::string format_json_number(double number);
 

@@ -1,5 +1,6 @@
 #include "common/time.hpp"
 
+#include <cmath>
 #include <cstdio>
 
 namespace vigie {
@@ -129,5 +130,9 @@ Instant instant_now() {
 
 std::int64_t to_millis(Instant t) { return t.time_since_epoch().count(); }
 Instant from_millis(std::int64_t ms) { return Instant{std::chrono::milliseconds{ms}}; }
+
+std::chrono::milliseconds millis_from_seconds(double seconds) {
+  return std::chrono::milliseconds{static_cast<std::int64_t>(std::llround(seconds * 1000.0))};
+}
 
 }  // namespace vigie

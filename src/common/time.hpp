@@ -38,5 +38,7 @@ std::int64_t to_millis(Instant t);
 // handed its instants, so that it can be tested at any date.
 Instant instant_now();
 Instant from_millis(std::int64_t ms);
+// A setting in seconds (0.5, 30) as a wait, to the nearest millisecond.
+std::chrono::milliseconds millis_from_seconds(double seconds);
 
 }  // namespace vigie

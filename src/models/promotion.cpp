@@ -63,18 +63,4 @@ PromotionDecision decide_promotion(std::int64_t against_version, std::vector<Met
   return decision;
 }
 
-std::string with_json_member(const std::string& object, std::string_view key, std::string_view raw) {
-  const auto close = object.rfind('}');
-  if (close == std::string::npos) return object;
-  const auto last = object.find_last_not_of(" \n\t", close == 0 ? 0 : close - 1);
-  const bool empty = last == std::string::npos || object[last] == '{';
-  std::string out = object.substr(0, close);
-  out += empty ? "" : ",";
-  append_json_string(out, key);
-  out += ":";
-  out += raw;
-  out += object.substr(close);
-  return out;
-}
-
 }  // namespace vigie::models

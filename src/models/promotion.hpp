@@ -39,7 +39,5 @@ std::string promotion_fr(const PromotionDecision& decision, std::int64_t version
 // Promote when no metric is worse (always when `against_version` is 0).
 PromotionDecision decide_promotion(std::int64_t against_version, std::vector<MetricComparison> metrics);
 
-// `object` (a JSON object's text) with `"key": raw` added as its last member.
-std::string with_json_member(const std::string& object, std::string_view key, std::string_view raw);
 
 }  // namespace vigie::models

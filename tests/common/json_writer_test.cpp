@@ -265,5 +265,11 @@ TEST(JsonWriter, WritesDoublesThroughFormatJsonNumber) {
   EXPECT_EQ(out.str(), "[12.5,null,1e+20]");
 }
 
+TEST(JsonWriter, AMemberIsAddedToAJsonObject) {
+  EXPECT_EQ(with_json_member(R"({"f1":0.8})", "promotion", "true"), R"({"f1":0.8,"promotion":true})");
+  EXPECT_EQ(with_json_member("{}", "promotion", "{}"), R"({"promotion":{}})");
+  EXPECT_EQ(with_json_member("{ }", "a", "1"), R"({ "a":1})");
+}
+
 }  // namespace
 }  // namespace vigie

@@ -28,10 +28,5 @@ TEST(Promotion, NotWorseOnAnyMetricIsPromotedAndOneWorseMetricIsEnoughToKeepTheS
   EXPECT_EQ(promotion_fr(first, 1), "version 1 enregistrée et active (la première).");
 }
 
-TEST(Promotion, AMemberIsAddedToAJsonObject) {
-  EXPECT_EQ(with_json_member(R"({"f1":0.8})", "promotion", "true"), R"({"f1":0.8,"promotion":true})");
-  EXPECT_EQ(with_json_member("{}", "promotion", "{}"), R"({"promotion":{}})");
-}
-
 }  // namespace
 }  // namespace vigie::models
