@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   add_serve_command(app, context, exit_code);
   add_demo_command(app, context, exit_code);
   add_token_command(app, context, exit_code);
+  add_user_command(app, context, exit_code);
   add_import_command(app, context, exit_code);
   add_replay_command(app, context, exit_code);
   add_kpis_command(app, context, exit_code);

@@ -5,18 +5,57 @@
 //   GET  /api/v1/alerts/deliveries[?status=pending|delivered|dead]
 //                                          their deliveries by webhook and e-mail, newest first;
 //                                          dead: the dead-letter record (admin and direction)
-// Any role that reads may acknowledge, except ingest tokens (machines do not see alerts).
+// Any role that reads may acknowledge, except ingest tokens (machines do not see alerts). Who
+// sees which: admin and direction every alert; a manager or a chief those of their own sites;
+// the design office those about incidents (critical ones, SLAs at risk) — an alert one may not
+// see is absent from the list and 404 to acknowledge.
 #include <charconv>
+#include <set>
 
 #include "alerts/alert_json.hpp"
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
+#include "models/triage/critical_alert.hpp"
 #include "common/json_writer.hpp"
 
 namespace vigie::api {
 namespace {
 
 constexpr std::size_t kAlertsListed = 500;
+
+// Which alerts a principal may see (above).
+class AlertView {
+ public:
+  static Expected<AlertView> of(const Principal& principal, const store::Store& store) {
+    AlertView view{principal.role};
+    if (principal.role != store::Role::manager && principal.role != store::Role::chief) return view;
+    auto sites = store.sites();
+    if (!sites) return sites.error();
+    for (const auto& site : *sites) {
+      const std::string& person = principal.role == store::Role::manager ? site.manager_id : site.chief_id;
+      if (person == principal.person_id) view.own_sites_.insert(site.id);
+    }
+    return view;
+  }
+
+  bool shows(const store::AlertRow& alert) const {
+    switch (role_) {
+      case store::Role::admin:
+      case store::Role::direction: return true;
+      case store::Role::manager:
+      case store::Role::chief: return own_sites_.contains(alert.site_id);
+      case store::Role::design_office:
+        return alert.kind == models::triage::kCriticalAlertKind || alert.kind == "sla_at_risk";
+      case store::Role::ingest: return false;
+    }
+    return false;
+  }
+
+ private:
+  explicit AlertView(store::Role role) : role_(role) {}
+  store::Role role_;
+  std::set<std::string> own_sites_;
+};
 
 HttpResponse get_alerts(ApiServices& services, const HttpRequest& request) {
   auto principal = services.auth.authenticate(request, Permission::read);
@@ -25,11 +64,15 @@ HttpResponse get_alerts(ApiServices& services, const HttpRequest& request) {
   if (!status.empty() && status != "open" && status != "all") {
     return json_error(Error::invalid("status", "must be open or all"));
   }
+  auto view = AlertView::of(*principal, services.store);
+  if (!view) return json_error(view.error());
   auto rows = services.store.alerts(status != "all", kAlertsListed);
   if (!rows) return json_error(rows.error());
   JsonWriter json;
   json.begin_object().key("alerts").begin_array();
-  for (const store::AlertRow& alert : *rows) alerts::write_alert_json(json, alert);
+  for (const store::AlertRow& alert : *rows) {
+    if (view->shows(alert)) alerts::write_alert_json(json, alert);
+  }
   json.end_array().end_object();
   return json_ok(json.take());
 }
@@ -46,6 +89,11 @@ HttpResponse post_ack(ApiServices& services, const HttpRequest& request) {
   if (ec != std::errc{} || end != text.data() + text.size()) {
     return json_error(Error::invalid("id", "must be an alert's number"));
   }
+  auto view = AlertView::of(*principal, services.store);
+  if (!view) return json_error(view.error());
+  auto existing = services.store.alert(id);
+  if (!existing) return json_error(existing.error());
+  if (!*existing || !view->shows(**existing)) return json_error(404, ErrorCode::not_found, "no alert " + text);
   const std::string by = principal->who();
   auto acknowledged = services.store.acknowledge_alert(id, by, instant_now());
   if (!acknowledged) return json_error(acknowledged.error());

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "api/json_response.hpp"
+#include "api/sessions.hpp"
 
 namespace vigie::api {
 namespace {
@@ -140,10 +141,10 @@ Expected<void> check_event_allowed(const Principal& principal, const events::Eve
   return {};
 }
 
-std::string new_token() {
+std::string new_token(std::string_view prefix) {
   unsigned char bytes[32];
   if (RAND_bytes(bytes, sizeof bytes) != 1) throw StartupError{"no randomness from OpenSSL"};
-  return "vgt_" + to_hex(bytes, sizeof bytes);
+  return std::string{prefix} + to_hex(bytes, sizeof bytes);
 }
 
 std::string sha256_hex(std::string_view text) {
@@ -180,14 +181,37 @@ HttpResponse auth_error_response(const Error& error) {
 Expected<Principal> Authenticator::authenticate(const HttpRequest& request,
                                                 Permission needed) const {
   const std::string header = request.header("authorization");
-  const auto token = bearer_token(header);
-  if (!token) return Error::make(ErrorCode::unauthorized, "missing bearer token");
-  auto principal = principal_for(sha256_hex(*token));
+  Expected<Principal> principal = Error::make(ErrorCode::unauthorized, "missing bearer token or session");
+  if (!header.empty()) {
+    const auto token = bearer_token(header);
+    if (!token) return Error::make(ErrorCode::unauthorized, "missing bearer token");
+    principal = principal_for(sha256_hex(*token));
+  } else if (const auto cookie = cookie_value(request.header("cookie"), kSessionCookie)) {
+    principal = session_principal(request, *cookie);
+  }
   if (!principal) return principal;
   if (!role_allows(principal->role, needed)) {
     return Error::make(ErrorCode::forbidden, "the token's role may not do this");
   }
   return principal;
+}
+
+Expected<Principal> Authenticator::session_principal(const HttpRequest& request,
+                                                    const std::string& cookie) const {
+  // SameSite=Strict already keeps other sites' pages from sending the cookie; the origin check
+  // also covers browsers without it, for every request that changes something.
+  if (request.method != "GET" && request.method != "HEAD") {
+    const std::string origin = request.header("origin");
+    const auto scheme_end = origin.find("://");
+    if (scheme_end == std::string::npos || origin.substr(scheme_end + 3) != request.header("host")) {
+      return Error::make(ErrorCode::forbidden, "a signed-in browser's change must come from Vigie's own pages");
+    }
+  }
+  auto found = store_.session(sha256_hex(cookie), instant_now());
+  if (!found) return found.error();
+  if (!*found) return Error::make(ErrorCode::unauthorized, "the session has expired or was closed");
+  const store::UserRow& user = (*found)->second;
+  return Principal{user.role, user.person_id, user.email};
 }
 
 // From the cache while the entry is fresh; else from the store, which also drops revoked tokens.
@@ -206,7 +230,7 @@ Expected<Principal> Authenticator::principal_for(const std::string& hash) const 
     cache_.erase(hash);
     return Error::make(ErrorCode::unauthorized, "unknown token");
   }
-  Principal principal{(*row)->role, (*row)->person_id};
+  Principal principal{(*row)->role, (*row)->person_id, ""};
   cache_.insert_or_assign(hash, CachedPrincipal{principal, now + cache_ttl_});
   return principal;
 }

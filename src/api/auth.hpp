@@ -39,11 +39,13 @@ namespace vigie::api {
 struct Principal {
   store::Role role = store::Role::ingest;
   std::string person_id;  // manager, design_office and chief: who they are
+  std::string user;       // a dashboard user's e-mail, when signed in by a session
 
   // Who did something, as recorded (an accepted plan, an acknowledged alert): the person, else
-  // the role of a token that stands for no one.
+  // the signed-in user, else the role of a token that stands for no one.
   std::string who() const {
-    return person_id.empty() ? std::string{store::role_name(role)} : person_id;
+    if (!person_id.empty()) return person_id;
+    return user.empty() ? std::string{store::role_name(role)} : user;
   }
   // Who oversees how Vigie runs (alert deliveries, scheduled jobs): admin and direction tokens.
   bool oversees_operations() const { return role == store::Role::admin || role == store::Role::direction; }
@@ -64,8 +66,9 @@ bool role_may_send(store::Role role, events::EventType type);
 // ("not allowed for role chief"), "source" or "actor_id" ("must be the token's person P-0042").
 Expected<void> check_event_allowed(const Principal& principal, const events::Event& event);
 
-// "vgt_" + 64 hex characters from the OS's CSPRNG.
-std::string new_token();
+// `prefix` + 64 hex characters from the OS's CSPRNG: "vgt_…" for API tokens, "vgs_…" for
+// dashboard sessions.
+std::string new_token(std::string_view prefix = "vgt_");
 std::string sha256_hex(std::string_view text);
 // What `vigie token list` shows of a token and `vigie token revoke` accepts: the first
 // characters of its hash, enough to tell tokens apart, useless to authenticate.
@@ -95,11 +98,15 @@ class Authenticator {
                          SteadyNow now = [] { return std::chrono::steady_clock::now(); })
       : store_(store), cache_ttl_(cache_ttl), now_(std::move(now)) {}
 
-  // From "Authorization: Bearer <token>" (scheme in any case). unauthorized if missing or
-  // unknown, forbidden if the role lacks the permission; the store's error if it fails.
+  // From "Authorization: Bearer <token>" (scheme in any case), else from a dashboard session's
+  // cookie (api/sessions.hpp; not cached: signing out or removing a user takes effect at once).
+  // unauthorized if missing, unknown or expired, forbidden if the role lacks the permission or a
+  // session's request that changes something comes from another origin (Origin against Host);
+  // the store's error if it fails.
   Expected<Principal> authenticate(const HttpRequest& request, Permission needed) const;
 
  private:
+  Expected<Principal> session_principal(const HttpRequest& request, const std::string& cookie) const;
   struct CachedPrincipal {
     Principal principal;
     std::chrono::steady_clock::time_point expires_at;

@@ -12,6 +12,7 @@
 #include "api/auth.hpp"
 #include "api/http_types.hpp"
 #include "api/metrics.hpp"
+#include "api/sessions.hpp"
 #include "common/config.hpp"
 #include "common/log.hpp"
 #include "ingest/pipeline.hpp"
@@ -55,6 +56,8 @@ struct ApiServices {
   models::planning::PlanBoard* plans = nullptr;    // suggested plans shown, and their acceptance
   JobScheduler* jobs = nullptr;                    // the scheduled jobs (vigie serve)
   alerts::AlertRuleBook* alert_rules = nullptr;    // the alert rules, changed through the API
+  SignIn* sign_in = nullptr;                       // dashboard sessions
+  std::vector<DemoAccount> demo_accounts;          // listed at sign-in; empty unless --demo
   std::function<bool()> ready = [] { return true; };
 };
 
@@ -82,6 +85,7 @@ std::vector<Route> plan_routes(ApiServices& services);
 std::vector<Route> alert_routes(ApiServices& services);
 std::vector<Route> alert_rule_routes(ApiServices& services);
 std::vector<Route> job_routes(ApiServices& services);
+std::vector<Route> session_routes(ApiServices& services);
 
 // All routes of the API, in matching order.
 std::vector<Route> all_routes(ApiServices& services);

@@ -67,6 +67,7 @@ void add_version_command(CLI::App& app, Context& context, int& exit_code);
 void add_serve_command(CLI::App& app, Context& context, int& exit_code);
 void add_demo_command(CLI::App& app, Context& context, int& exit_code);
 void add_token_command(CLI::App& app, Context& context, int& exit_code);
+void add_user_command(CLI::App& app, Context& context, int& exit_code);
 void add_import_command(CLI::App& app, Context& context, int& exit_code);
 void add_replay_command(CLI::App& app, Context& context, int& exit_code);
 void add_bench_command(CLI::App& app, Context& context, int& exit_code);

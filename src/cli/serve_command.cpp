@@ -13,6 +13,7 @@
 
 #include "api/http_server.hpp"
 #include "cli/context.hpp"
+#include "cli/demo_accounts.hpp"
 #include "cli/demo_builder.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/server_stack.hpp"
@@ -52,6 +53,17 @@ Expected<void> ensure_demo_token(const Config& config, store::Store& store, cons
   return {};
 }
 
+// The demo company if the store is empty, its admin token and its dashboard accounts.
+Expected<std::vector<api::DemoAccount>> prepare_demo(const Config& config, const Logger& log,
+                                                     store::Store& store, ingest::Pipeline& pipeline) {
+  if (auto built = build_demo_if_empty(store, pipeline, config, log); !built) return built.error();
+  if (auto token = ensure_demo_token(config, store, log); !token) return token.error();
+  auto accounts = demo_accounts(store);
+  if (!accounts) return accounts.error();
+  if (auto made = ensure_demo_accounts(store, *accounts, instant_now()); !made) return made.error();
+  return accounts;
+}
+
 int serve(Context& context, const ServeOptions& options) {
   // Blocked before any thread starts, so every thread inherits the mask and only sigwait sees them.
   const sigset_t signals = stop_signals();
@@ -66,12 +78,12 @@ int serve(Context& context, const ServeOptions& options) {
 
   ServerStack stack(config, log, store);
   if (options.demo) {
-    auto built = build_demo_if_empty(store, stack.pipeline(), config, log);
-    if (built) built = ensure_demo_token(config, store, log);
-    if (!built) {
-      log.error("demo company not built", {{"error", built.error().describe()}});
+    auto accounts = prepare_demo(config, log, store, stack.pipeline());
+    if (!accounts) {
+      log.error("demo company not built", {{"error", accounts.error().describe()}});
       return kExitFailure;
     }
+    stack.list_demo_accounts(std::move(*accounts));
   }
   auto started = stack.start(config.server.host, config.server.port);
   if (!started) {

@@ -1,6 +1,7 @@
 #include "cli/server_stack.hpp"
 
 #include "alerts/job_alert.hpp"
+#include "cli/page_routes.hpp"
 #include "cli/server_jobs.hpp"
 #include "kpi/company_codec.hpp"
 #include "kpi/company_loader.hpp"
@@ -142,14 +143,21 @@ ServerStack::ServerStack(const Config& config, const Logger& log, store::Store& 
                           millis_from_seconds(config.jobs.first_retry_seconds)},
       failed, recovered, log);
   add_job_metrics();
+  sign_in_ = std::make_unique<api::SignIn>(store, std::chrono::hours{config.server.session_hours});
   services_ = std::make_unique<api::ApiServices>(
       api::ApiServices{config_, log_, store_, *pipeline_, auth_, metrics_, webhooks_.get(),
                        kpis_.get(), predictions_.get(), triage_.get(), plans_.get(), jobs_.get(),
-                       alert_rules_.get()});
-  server_ = std::make_unique<api::HttpServer>(*services_, api::all_routes(*services_));
+                       alert_rules_.get(), sign_in_.get(), {}});
+  auto routes = api::all_routes(*services_);
+  for (auto& route : page_routes()) routes.push_back(std::move(route));  // after the API's
+  server_ = std::make_unique<api::HttpServer>(*services_, std::move(routes));
 }
 
 ServerStack::~ServerStack() { stop(); }
+
+void ServerStack::list_demo_accounts(std::vector<api::DemoAccount> accounts) {
+  services_->demo_accounts = std::move(accounts);
+}
 
 Expected<int> ServerStack::start(const std::string& host, int port) {
   archiver_->start();

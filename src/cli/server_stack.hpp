@@ -22,6 +22,7 @@
 #include "api/http_server.hpp"
 #include "api/commit_feed.hpp"
 #include "api/metrics.hpp"
+#include "api/sessions.hpp"
 #include "common/config.hpp"
 #include "common/job_scheduler.hpp"
 #include "common/log.hpp"
@@ -51,6 +52,8 @@ class ServerStack {
   api::Metrics& metrics() { return metrics_; }
   models::triage::LiveTriage& triage() { return *triage_; }
   JobScheduler& jobs() { return *jobs_; }
+  // The demo's accounts, listed by the sign-in page (vigie serve --demo); before start().
+  void list_demo_accounts(std::vector<api::DemoAccount> accounts);
 
  private:
   Expected<std::string> save_kpi_snapshot();
@@ -78,6 +81,7 @@ class ServerStack {
   std::mutex snapshot_mutex_;
   std::optional<std::int64_t> kpi_snapshot_watermark_;  // of the snapshot file, when current
   api::Authenticator auth_;
+  std::unique_ptr<api::SignIn> sign_in_;
   std::unique_ptr<api::ApiServices> services_;
   std::unique_ptr<api::HttpServer> server_;
   bool stopped_ = false;

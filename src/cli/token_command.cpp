@@ -20,11 +20,6 @@ namespace {
 // Shorter prefixes would too easily name a token other than the one meant.
 constexpr std::size_t kMinIdPrefix = 6;
 
-int fail(const Error& error) {
-  std::fprintf(stderr, "vigie: %s\n", error.describe().c_str());
-  return error.code == ErrorCode::invalid ? kExitUsage : kExitFailure;
-}
-
 int create_token(Context& context, const std::string& role_text, const std::string& person,
                  const std::string& label) {
   const auto role = store::parse_role(role_text);

@@ -157,6 +157,8 @@ const std::vector<KeyRule>& key_rules() {
                          &ServerConfig::max_body_bytes, 1024, 1LL << 34),
       server_integer_key("server.max_batch_events", "most events in one POST (413 above)",
                          &ServerConfig::max_batch_events, 1, 1'000'000),
+      server_integer_key("server.session_hours", "how long a dashboard sign-in lasts (hours)",
+                         &ServerConfig::session_hours, 1, 24 * 31),
       text_key("store.engine", "operational store engine", &Config::store_engine, {"sqlite"}),
       integer_key("archive.max_file_bytes", "raw archive file size before rotation",
                   &Config::archive_max_file_bytes, 4096, 1LL << 40),

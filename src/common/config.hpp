@@ -23,6 +23,7 @@ struct ServerConfig {
   int threads = 128;  // HTTP workers: one per open connection (cpp-httplib), many wait on a commit
   std::size_t max_body_bytes = 32u << 20;       // larger bodies get 413
   std::size_t max_batch_events = 10'000;        // larger arrays get 413
+  int session_hours = 12;                       // a dashboard sign-in lasts this long
 };
 
 struct WebhookSourceConfig {

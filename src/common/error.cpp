@@ -10,6 +10,7 @@ std::string_view error_code_name(ErrorCode code) {
     case ErrorCode::unauthorized: return "unauthorized";
     case ErrorCode::forbidden: return "forbidden";
     case ErrorCode::too_large: return "too_large";
+    case ErrorCode::rate_limited: return "rate_limited";
     case ErrorCode::io: return "io";
     case ErrorCode::unavailable: return "unavailable";
     case ErrorCode::internal: return "internal";

@@ -16,6 +16,7 @@ enum class ErrorCode {
   unauthorized,   // no or wrong credentials
   forbidden,      // credentials fine, role not allowed
   too_large,      // over a configured size limit
+  rate_limited,   // too many tries; wait before the next
   io,             // the disk or network failed
   unavailable,    // the service is shutting down or not ready
   internal,       // a bug: never caused by input

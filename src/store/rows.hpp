@@ -36,6 +36,34 @@ struct TokenRow {
   Instant created_at{};
 };
 
+// A reference entity other than a site as stored: a person's label is their role, a team's its
+// chief, a vehicle's its kind; `record` is the data of the upsert that set it (JSON).
+struct EntityRow {
+  std::string id;
+  std::string label;
+  std::string record;
+};
+
+// A person who signs in to the dashboards (issue 10): an e-mail address, a role (what they see:
+// a manager only their sites) and their password's Argon2id hash in its encoded form, salt and
+// parameters included; the password itself is never stored.
+struct UserRow {
+  std::string email;      // lower case
+  Role role = Role::direction;
+  std::string person_id;  // manager, design_office, chief: who they are
+  std::string password_hash;  // "$argon2id$v=19$m=…"
+  Instant created_at{};
+};
+
+// A signed-in browser: the SHA-256 of its session cookie (the cookie itself is never stored),
+// whose user, until when.
+struct SessionRow {
+  std::string hash;
+  std::string email;
+  Instant created_at{};
+  Instant expires_at{};
+};
+
 struct DemoTruthRow {
   std::string site_id;
   double p_late = 0;

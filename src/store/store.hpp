@@ -77,6 +77,8 @@ class Store {
   virtual Expected<std::vector<SiteRow>> sites() const = 0;
   virtual Expected<std::optional<SiteRow>> site(const std::string& id) const = 0;
   virtual Expected<std::uint64_t> entity_count(EntityKind kind) const = 0;
+  // Every entity of a kind other than site, by id.
+  virtual Expected<std::vector<EntityRow>> entities(EntityKind kind) const = 0;
 
   // A digest of the stored content (events and entities, not arrival order or times), equal
   // for two stores holding the same data: `vigie replay` is checked with it.
@@ -92,6 +94,23 @@ class Store {
   virtual Expected<bool> revoke_token(const std::string& hash) = 0;
   // Whether a reference entity is known: a token's person must be a stored person.
   virtual Expected<bool> entity_exists(EntityKind kind, const std::string& id) const = 0;
+
+  // --- dashboard users and their sessions ----------------------------------------------------------
+  // Adds a user, or replaces the one of the same e-mail (a new password or role); a replaced
+  // user's sessions end.
+  virtual Expected<void> put_user(const UserRow& user) = 0;
+  virtual Expected<std::optional<UserRow>> user(const std::string& email) const = 0;
+  // Every user, by e-mail.
+  virtual Expected<std::vector<UserRow>> users() const = 0;
+  // Removes a user and their sessions; false when there was none.
+  virtual Expected<bool> remove_user(const std::string& email) = 0;
+  // Records a session; sessions that expired before `row.created_at` are forgotten then.
+  virtual Expected<void> add_session(const SessionRow& row) = 0;
+  // The session of this hash with its user, unless it is unknown or expired at `now`.
+  virtual Expected<std::optional<std::pair<SessionRow, UserRow>>> session(const std::string& hash,
+                                                                          Instant now) const = 0;
+  // Ends a session (signing out); false when there was none.
+  virtual Expected<bool> remove_session(const std::string& hash) = 0;
 
   // --- webhook replay protection -------------------------------------------------------------------
   // Records a delivery id for a source; false if it was already recorded (a replay).

@@ -35,7 +35,7 @@ TEST_F(EventsApiTest, RefusesWithoutTokenAndWithTheWrongRole) {
   auto none = post(body, "");
   ASSERT_TRUE(none);
   EXPECT_EQ(none->status, 401);
-  EXPECT_EQ(none->body, R"({"error":{"code":"unauthorized","message":"missing bearer token"}})");
+  EXPECT_EQ(none->body, R"({"error":{"code":"unauthorized","message":"missing bearer token or session"}})");
   EXPECT_EQ(none->get_header_value("WWW-Authenticate"), "Bearer");
   auto wrong = post(body, "vgt_0000");
   EXPECT_EQ(wrong->status, 401);

@@ -63,15 +63,33 @@ TEST_F(HttpGuardsTest, AnEventBodyOfUnknownLengthIs411) {
   EXPECT_EQ(*store_.event_count(), 0u);
 }
 
-TEST_F(HttpGuardsTest, TheOpenHomePageShowsNoCompanyFigure) {
+TEST_F(HttpGuardsTest, TheHomeLeadsToTheSignInPageWhichShowsNoCompanyFigure) {
   ASSERT_EQ(client_->Post("/api/v1/events", headers_,
                           testing::site_json("s1", "CH-1", "2026-01-05T08:00:00+01:00"),
                           "application/json")->status, 200);
-  const auto page = client_->Get("/");
+  const auto home = client_->Get("/");
+  ASSERT_TRUE(home);
+  EXPECT_EQ(home->status, 303);
+  EXPECT_EQ(home->get_header_value("Location"), "/connexion");
+  const auto page = client_->Get("/connexion");
   ASSERT_TRUE(page);
   EXPECT_EQ(page->status, 200);
-  EXPECT_NE(page->body.find("Le service est en marche."), std::string::npos);
-  EXPECT_EQ(page->body.find("Chantiers"), std::string::npos);
+  EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(page->body.find("<title>Connexion — Vigie</title>"), std::string::npos);
+  EXPECT_NE(page->get_header_value("Content-Security-Policy").find("default-src 'self'"), std::string::npos);
+  EXPECT_EQ(page->body.find("CH-1"), std::string::npos);
+  EXPECT_EQ(client_->Get("/nulle-part")->status, 404);
+
+  // Its script is served by its content's name, cached for a year, and not sent twice.
+  const auto start = page->body.find("/assets/connexion-");
+  ASSERT_NE(start, std::string::npos);
+  const std::string script = page->body.substr(start, page->body.find('"', start) - start);
+  const auto first = client_->Get(script);
+  ASSERT_EQ(first->status, 200);
+  EXPECT_EQ(first->get_header_value("Cache-Control"), "public, max-age=31536000, immutable");
+  const auto again = client_->Get(script, {{"If-None-Match", first->get_header_value("ETag")}});
+  EXPECT_EQ(again->status, 304);
+  EXPECT_TRUE(again->body.empty());
 }
 
 }  // namespace

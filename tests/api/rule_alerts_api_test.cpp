@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -109,6 +110,41 @@ TEST_F(RuleAlertsApiTest, AnOverrunRaisesOneAlertWhileItLastsAndClearsWhenItGoes
   const auto history = overrun_alerts(true, 1);
   ASSERT_EQ(history.size(), 1u);
   EXPECT_TRUE(history[0].ends_with("|cleared")) << history[0];
+}
+
+TEST_F(RuleAlertsApiTest, AManagerSeesOnlyTheAlertsOfTheirOwnSites) {
+  ASSERT_EQ(overrun_alerts(false, 1).size(), 1u);
+  const char* at = "2026-01-05T08:00:00+01:00";
+  const std::vector<events::Event> persons{
+      testing::event_from(testing::person_json("p8", "P-X", at, "manager")),
+      testing::event_from(testing::person_json("p9", "P-B", at, "design_office"))};
+  ASSERT_TRUE(server_.store().append(persons));
+  // "kind@site" of each alert a token sees.
+  const auto kinds = [this](const std::string& token) {
+    const auto reply = server_.client().Get("/api/v1/alerts", {{"Authorization", "Bearer " + token}});
+    EXPECT_TRUE(reply && reply->status == 200);
+    std::vector<std::string> out;
+    simdjson::dom::parser parser;
+    for (auto alert : parser.parse(reply->body)["alerts"].get_array()) {
+      out.push_back(std::string{alert["kind"].get_string().value()} + "@" +
+                    std::string{alert["site_id"].get_string().value()});
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  // CH-1 is P-M's: they see all its alerts, as Direction does (its overrun and, the fixture's
+  // last report being old, no_report).
+  const auto own = kinds(server_.token(store::Role::manager, "P-M"));
+  EXPECT_EQ(own, kinds(direction_));
+  EXPECT_NE(std::find(own.begin(), own.end(), std::string{kKey} + "@CH-1"), own.end());
+  const std::string other = server_.token(store::Role::manager, "P-X");
+  EXPECT_TRUE(kinds(other).empty());
+  EXPECT_TRUE(kinds(server_.token(store::Role::design_office, "P-B")).empty());
+  // Nor may the other manager acknowledge it.
+  simdjson::dom::parser parser;
+  const auto listed = server_.client().Get("/api/v1/alerts", {{"Authorization", "Bearer " + direction_}});
+  const std::int64_t id = parser.parse(listed->body)["alerts"].at(0)["id"].get_int64().value();
+  EXPECT_EQ(server_.post("/api/v1/alerts/" + std::to_string(id) + "/ack", "", other)->status, 404);
 }
 
 TEST_F(RuleAlertsApiTest, AThresholdMovedThroughTheApiClearsTheAlertAndPuttingItBackRaisesItAgain) {

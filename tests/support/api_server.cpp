@@ -29,6 +29,7 @@ bool ApiServer::start() {
     ADD_FAILURE() << port.error().describe();
     return false;
   }
+  port_ = *port;
   client_ = std::make_unique<httplib::Client>("127.0.0.1", *port);
   // Under the sanitizers, with two suites at once, a plan or a training answer takes seconds:
   // the library's 5 s would fail a slow machine rather than the code.

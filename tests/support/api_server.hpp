@@ -31,6 +31,7 @@ class ApiServer {
   // Starts the server; false (with a test failure) if it could not.
   bool start();
   httplib::Client& client() { return *client_; }
+  int port() const { return port_; }
   cli::ServerStack& stack() { return *stack_; }
 
   // A new token of `role` (for `person` when the role needs one).
@@ -47,6 +48,7 @@ class ApiServer {
   std::unique_ptr<store::Store> store_;
   std::unique_ptr<cli::ServerStack> stack_;
   std::unique_ptr<httplib::Client> client_;
+  int port_ = 0;
 };
 
 }  // namespace vigie::testing

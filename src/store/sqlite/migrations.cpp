@@ -114,8 +114,23 @@ CREATE TABLE alert_rule_changes (
 );
 )sql";
 
-constexpr std::array<std::string_view, 7> kMigrations = {kMigration1, kMigration2, kMigration3, kMigration4,
-                                                         kMigration5, kMigration6, kMigration7};
+// The dashboards' users and their sessions (issue 10): Argon2id hashes, cookie hashes.
+constexpr std::string_view kMigration8 = R"sql(
+CREATE TABLE users (
+  email TEXT PRIMARY KEY, role TEXT NOT NULL, person_id TEXT, password_hash TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE sessions (
+  hash TEXT PRIMARY KEY, email TEXT NOT NULL, created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX sessions_email ON sessions(email);
+CREATE INDEX sessions_expiry ON sessions(expires_at);
+)sql";
+
+constexpr std::array<std::string_view, 8> kMigrations = {kMigration1, kMigration2, kMigration3,
+                                                         kMigration4, kMigration5, kMigration6,
+                                                         kMigration7, kMigration8};
 
 Expected<int> current_version(Database& db) {
   auto created = db.exec(

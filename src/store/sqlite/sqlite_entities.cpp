@@ -178,4 +178,19 @@ Expected<std::uint64_t> SqliteStore::entity_count(EntityKind kind) const {
   return static_cast<std::uint64_t>(stmt->int64(0));
 }
 
+Expected<std::vector<EntityRow>> SqliteStore::entities(EntityKind kind) const {
+  if (kind == EntityKind::site) return Error::make(ErrorCode::internal, "sites are read by sites()");
+  const std::lock_guard lock(read_mutex_);
+  auto stmt = reader_.prepare("SELECT id, label, record FROM entities WHERE kind = ? ORDER BY id");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, kEntityKinds[static_cast<std::size_t>(kind)]);
+  std::vector<EntityRow> rows;
+  for (;;) {
+    auto step = stmt->step();
+    if (!step) return step.error();
+    if (!*step) return rows;
+    rows.push_back({std::string{stmt->text(0)}, std::string{stmt->text(1)}, std::string{stmt->text(2)}});
+  }
+}
+
 }  // namespace vigie::store::sqlite

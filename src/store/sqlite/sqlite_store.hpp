@@ -69,6 +69,15 @@ class SqliteStore final : public Store {
   Expected<std::optional<AlertRow>> alert(std::int64_t id) const override;
   Expected<std::vector<AlertRow>> alerts_after(std::int64_t after_id, std::size_t limit) const override;
   Expected<std::int64_t> alert_delivery_watermark() const override;
+  Expected<std::vector<EntityRow>> entities(EntityKind kind) const override;
+  Expected<void> put_user(const UserRow& user) override;
+  Expected<std::optional<UserRow>> user(const std::string& email) const override;
+  Expected<std::vector<UserRow>> users() const override;
+  Expected<bool> remove_user(const std::string& email) override;
+  Expected<void> add_session(const SessionRow& row) override;
+  Expected<std::optional<std::pair<SessionRow, UserRow>>> session(const std::string& hash,
+                                                                  Instant now) const override;
+  Expected<bool> remove_session(const std::string& hash) override;
   Expected<std::int64_t> add_alert_rule_change(const AlertRuleChangeRow& row) override;
   Expected<std::vector<AlertRuleChangeRow>> alert_rule_changes() const override;
   Expected<void> enqueue_alert_deliveries(std::span<const AlertDeliveryRow> rows,

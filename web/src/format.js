@@ -1,0 +1,52 @@
+// French formats for what people read (surfaces.md): 12,5 M€, 73 %, 24/11/2026, Europe/Paris.
+
+const kZone = 'Europe/Paris';
+const number = (digits) =>
+  new Intl.NumberFormat('fr-FR', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+// 12 500 000 → "12,5 M€", 850 000 → "850 k€", 1 250 → "1 250 €".
+export function euros(value) {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  const size = Math.abs(value);
+  if (size >= 1e6) return `${number(1).format(value / 1e6)} M€`;
+  if (size >= 1e4) return `${number(0).format(value / 1e3)} k€`;
+  return `${number(0).format(value)} €`;
+}
+
+// 0.734 → "73 %"; with digits, "73,4 %".
+export function percent(share, digits = 0) {
+  if (share === null || share === undefined || Number.isNaN(share)) return '—';
+  return `${number(digits).format(share * 100)} %`;
+}
+
+export function decimal(value, digits = 1) {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  return number(digits).format(value);
+}
+
+const dateFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: kZone, day: '2-digit', month: '2-digit', year: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat('fr-FR', { timeZone: kZone, hour: '2-digit', minute: '2-digit' });
+
+// "2026-11-24T13:05:00Z" → "24/11/2026 14:05" (Paris time).
+export function dateTime(iso) {
+  if (!iso) return '—';
+  const at = new Date(iso);
+  return `${dateFormat.format(at)} ${timeFormat.format(at)}`;
+}
+
+// "2026-11-24" (a calendar day) → "24/11/2026".
+export function day(isoDay) {
+  if (!isoDay) return '—';
+  const [y, m, d] = isoDay.split('-');
+  return `${d}/${m}/${y}`;
+}
+
+// How long ago, as people say it: "à l'instant", "il y a 5 min", "il y a 2 h", "il y a 3 j".
+export function ago(iso, now = Date.now()) {
+  const minutes = Math.floor((now - new Date(iso).getTime()) / 60000);
+  if (minutes < 1) return "à l'instant";
+  if (minutes < 60) return `il y a ${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return `il y a ${hours} h`;
+  return `il y a ${Math.floor(hours / 24)} j`;
+}

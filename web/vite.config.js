@@ -1,0 +1,25 @@
+// The dashboards' build (issue 10): one HTML page per view under pages/, their scripts under
+// src/. Run by CMake at compile time (npm run build) into $VIGIE_WEB_OUT, which
+// cmake/embed_assets.cpp then writes into the vigie binary.
+import { resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { defineConfig } from 'vite';
+
+const pages = resolve(import.meta.dirname, 'pages');
+const input = Object.fromEntries(
+  readdirSync(pages)
+    .filter((name) => name.endsWith('.html'))
+    .map((name) => [name.replace(/\.html$/, ''), resolve(pages, name)]),
+);
+
+export default defineConfig({
+  root: pages,
+  base: '/',
+  logLevel: 'warn',
+  build: {
+    outDir: process.env.VIGIE_WEB_OUT ?? resolve(import.meta.dirname, '../build/web-dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    rollupOptions: { input },
+  },
+});
