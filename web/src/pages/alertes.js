@@ -73,7 +73,7 @@ function row(alert) {
   const details = element('details', {}, element('summary', { text: alert.title }), element('p', { text: alert.message }));
   return element('tr', { 'data-alerte': String(alert.id) },
     element('td', {}, element('div', { class: 'discret', text: kindName(alert.kind) }), details),
-    element('td', { text: alert.site_id || '—' }),
+    element('td', { class: 'site', text: alert.site_id || '—' }),
     element('td', { text: alert.audience }),
     element('td', {}, element('div', { text: dateTime(alert.raised_at) }),
       element('div', { class: 'discret', text: ago(alert.raised_at) })),

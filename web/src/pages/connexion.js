@@ -49,7 +49,9 @@ async function listDemoAccounts() {
       password.value = demo.password;
       form.querySelector('button[type=submit]').focus();
     });
-    list.append(element('li', {}, choose, ` ${kRoleNames[account.role] ?? account.role} — ${account.name}`));
+    const role = kRoleNames[account.role] ?? account.role;
+    const who = account.role === 'manager' ? `${role} · ${account.name}` : account.name;
+    list.append(element('li', {}, choose, element('span', { text: who })));
   }
   document.getElementById('demo').hidden = false;
 }
