@@ -59,9 +59,19 @@ Expected<AlertWatch::Pass> AlertWatch::evaluate(Instant now) {
   }
   for (const std::string& key : open_keys) pass.open += key.starts_with(kRuleKeyPrefix) ? 1 : 0;
   pass.open = pass.open + pass.raised - pass.cleared;
-  const std::lock_guard lock(mutex_);
-  ++passes_;
+  std::function<void()> on_change;
+  {
+    const std::lock_guard lock(mutex_);
+    ++passes_;
+    on_change = on_change_;
+  }
+  if (on_change && (pass.raised > 0 || pass.cleared > 0)) on_change();
   return pass;
+}
+
+void AlertWatch::set_on_change(std::function<void()> on_change) {
+  const std::lock_guard lock(mutex_);
+  on_change_ = std::move(on_change);
 }
 
 void AlertWatch::set_rules(std::vector<AlertRule> rules) {

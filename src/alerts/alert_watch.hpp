@@ -52,6 +52,9 @@ class AlertWatch {
 
   std::uint64_t passes() const;
 
+  // Called after a pass that raised or cleared alerts (the dashboards' live updates).
+  void set_on_change(std::function<void()> on_change);
+
   // The rules from now on (alert_rule_book.hpp: changed through the API); a pass soon after.
   // Alerts of a rule that is gone or switched off clear at that pass.
   void set_rules(std::vector<AlertRule> rules);
@@ -67,6 +70,7 @@ class AlertWatch {
   std::mutex pass_mutex_;  // one pass at a time
   mutable std::mutex mutex_;
   std::vector<AlertRule> rules_;  // under mutex_
+  std::function<void()> on_change_;  // under mutex_
   std::condition_variable wake_;
   bool dirty_ = false, stopping_ = false, started_ = false;
   std::uint64_t passes_ = 0;

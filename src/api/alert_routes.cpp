@@ -98,6 +98,7 @@ HttpResponse post_ack(ApiServices& services, const HttpRequest& request) {
   auto acknowledged = services.store.acknowledge_alert(id, by, instant_now());
   if (!acknowledged) return json_error(acknowledged.error());
   if (!*acknowledged) return json_error(404, ErrorCode::not_found, "no alert " + text);
+  if (services.changes != nullptr) services.changes->notify(topic_bit(Topic::alerts));
   JsonWriter json;
   alerts::write_alert_json(json, **acknowledged);
   return json_ok(json.take());

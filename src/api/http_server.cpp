@@ -35,7 +35,19 @@ HttpRequest convert(const httplib::Request& in, const Route& route) {
 void send(const HttpResponse& response, httplib::Response& out) {
   out.status = response.status;
   for (const auto& [name, value] : response.headers) out.set_header(name, value);
-  out.set_content(response.body, response.content_type);
+  if (!response.stream) {
+    out.set_content(response.body, response.content_type);
+    return;
+  }
+  // httplib never compresses text/event-stream, so each piece leaves at once.
+  out.set_chunked_content_provider(response.content_type,
+                                   [stream = response.stream](std::size_t, httplib::DataSink& sink) {
+                                     const bool more = stream([&sink](std::string_view piece) {
+                                       return sink.write(piece.data(), piece.size());
+                                     });
+                                     if (!more) sink.done();
+                                     return more;
+                                   });
 }
 
 bool starts_with_ci(std::string_view text, std::string_view prefix) {

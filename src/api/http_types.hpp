@@ -28,11 +28,17 @@ struct HttpRequest {
   std::string query_param(std::string_view name) const;
 };
 
+// Writes a streamed response piece by piece (server-sent events): called again and again, it
+// writes what it has through `write` (false once the client is gone) and returns whether to go
+// on. It may block while it waits for something to send.
+using BodyWriter = std::function<bool(const std::function<bool(std::string_view)>& write)>;
+
 struct HttpResponse {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
   std::map<std::string, std::string> headers;
+  BodyWriter stream = {};  // set: the body is streamed (chunked) instead of `body`
 };
 
 }  // namespace vigie::api

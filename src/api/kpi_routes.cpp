@@ -7,6 +7,7 @@
 #include "api/routes.hpp"
 #include "common/paris_time.hpp"
 #include "kpi/live_company.hpp"
+#include "kpi/budget_alerts.hpp"
 #include "kpi/report_json.hpp"
 
 namespace vigie::api {
@@ -41,10 +42,12 @@ HttpResponse get_kpis(ApiServices& services, const HttpRequest& request, int id)
     if (!parsed) return json_error(Error::invalid("by", "must be one of site, chief, team, day"));
     by = *parsed;
   }
+  auto alerts = kpi::alerts_of_periods(services.store, periods->periods);
+  if (!alerts) return json_error(alerts.error());
   return services.kpis->read([&](const kpi::Company& company) {
-    // Alerts and the planner arrive in later versions: until then nothing was sent or accepted.
+    const auto [current, previous] = kpi::outside_figures(company, *scope, periods->periods, *alerts);
     const kpi::KpiReport report =
-        kpi::compute_report(company, *scope, periods->periods, periods->as_of, {}, {}, {});
+        kpi::compute_report(company, *scope, periods->periods, periods->as_of, {}, current, previous);
     if (id == 0) return json_ok(kpi::report_json(report));
     const auto rows = kpi::breakdown(company, *scope, periods->periods, id, by, {});
     return json_ok(kpi::kpi_json(report, id, by, rows));

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "api/auth.hpp"
+#include "api/change_feed.hpp"
 #include "api/http_types.hpp"
 #include "api/metrics.hpp"
 #include "api/sessions.hpp"
@@ -58,6 +59,7 @@ struct ApiServices {
   alerts::AlertRuleBook* alert_rules = nullptr;    // the alert rules, changed through the API
   SignIn* sign_in = nullptr;                       // dashboard sessions
   std::vector<DemoAccount> demo_accounts;          // listed at sign-in; empty unless --demo
+  ChangeFeed* changes = nullptr;                   // what changed, for GET /api/v1/stream
   std::function<bool()> ready = [] { return true; };
 };
 
@@ -86,6 +88,7 @@ std::vector<Route> alert_routes(ApiServices& services);
 std::vector<Route> alert_rule_routes(ApiServices& services);
 std::vector<Route> job_routes(ApiServices& services);
 std::vector<Route> session_routes(ApiServices& services);
+std::vector<Route> stream_routes(ApiServices& services);
 
 // All routes of the API, in matching order.
 std::vector<Route> all_routes(ApiServices& services);

@@ -64,8 +64,7 @@ Expected<std::string> normalise_email(std::string_view email) {
   return out;
 }
 
-SignIn::SignIn(store::Store& store, std::chrono::seconds lifetime)
-    : store_(store), lifetime_(lifetime), decoy_hash_(hash_password("no such user").value()) {}
+SignIn::SignIn(store::Store& store, std::chrono::seconds lifetime) : store_(store), lifetime_(lifetime) {}
 
 Expected<SignIn::Opened> SignIn::open(std::string_view email_text, std::string_view password, Instant now) {
   const Error wrong = Error::make(ErrorCode::unauthorized, "wrong e-mail or password");
@@ -77,8 +76,14 @@ Expected<SignIn::Opened> SignIn::open(std::string_view email_text, std::string_v
   }
   auto user = store_.user(*email);
   if (!user) return user.error();
-  const bool matches = *user ? password_matches((*user)->password_hash, password)
-                             : (password_matches(decoy_hash_, password), false);
+  if (!*user) {
+    std::call_once(decoy_once_, [this] {
+      auto decoy = hash_password("no such user");
+      if (decoy) decoy_hash_ = std::move(*decoy);
+    });
+    password_matches(decoy_hash_, password);  // the same work as for a known address
+  }
+  const bool matches = *user && password_matches((*user)->password_hash, password);
   if (!matches) {
     record_failure(*email, now);
     return wrong;

@@ -70,7 +70,8 @@ class SignIn {
   const std::chrono::seconds lifetime_;
   std::mutex mutex_;
   std::map<std::string, Failures> failures_;  // by e-mail, within the window
-  const std::string decoy_hash_;              // checked for unknown addresses
+  std::once_flag decoy_once_;
+  std::string decoy_hash_;  // checked for unknown addresses; made at the first one
 };
 
 }  // namespace vigie::api

@@ -9,6 +9,7 @@
 #include "cli/exit_codes.hpp"
 #include "cli/kpis_table.hpp"
 #include "common/paris_time.hpp"
+#include "kpi/budget_alerts.hpp"
 #include "kpi/company_loader.hpp"
 #include "kpi/report_json.hpp"
 
@@ -47,9 +48,14 @@ int run_kpis(Context& context, KpisFlags flags) {
                  loaded->save_error->describe().c_str());
     return kExitFailure;
   }
-  // Alerts and the planner arrive in later versions: until then nothing was sent or accepted.
+  auto alerts = kpi::alerts_of_periods(context.store(), periods->periods);
+  if (!alerts) {
+    std::fprintf(stderr, "vigie: %s\n", alerts.error().describe().c_str());
+    return kExitFailure;
+  }
+  const auto [current, previous] = kpi::outside_figures(loaded->company, flags.scope, periods->periods, *alerts);
   const kpi::KpiReport report = kpi::compute_report(loaded->company, flags.scope, periods->periods,
-                                                    periods->as_of, {}, {}, {});
+                                                    periods->as_of, {}, current, previous);
   const std::string text =
       flags.format == "json" ? kpi::report_json(report) + "\n" : kpis_table(report);
   std::fputs(text.c_str(), stdout);

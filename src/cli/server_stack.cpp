@@ -111,6 +111,8 @@ ServerStack::ServerStack(const Config& config, const Logger& log, store::Store& 
                                                  std::chrono::seconds(1), log);
   alert_rules_->set_listener([this](const std::vector<AlertRule>& rules) { alerts_->set_rules(rules); });
   alert_feed_ = std::make_unique<api::CommitFeed<alerts::AlertWatch>>(*alerts_);
+  alerts_->set_on_change([this] { changes_.notify(api::topic_bit(api::Topic::alerts)); });
+  pipeline_->add_observer(&changes_);
   pipeline_->add_observer(alert_feed_.get());
   // Their delivery by webhook and e-mail: polls the alerts table, the outbox, every second.
   delivery_ = std::make_unique<alerts::AlertDelivery>(store, config.alert_delivery,
@@ -147,7 +149,7 @@ ServerStack::ServerStack(const Config& config, const Logger& log, store::Store& 
   services_ = std::make_unique<api::ApiServices>(
       api::ApiServices{config_, log_, store_, *pipeline_, auth_, metrics_, webhooks_.get(),
                        kpis_.get(), predictions_.get(), triage_.get(), plans_.get(), jobs_.get(),
-                       alert_rules_.get(), sign_in_.get(), {}});
+                       alert_rules_.get(), sign_in_.get(), {}, &changes_});
   auto routes = api::all_routes(*services_);
   for (auto& route : page_routes()) routes.push_back(std::move(route));  // after the API's
   server_ = std::make_unique<api::HttpServer>(*services_, std::move(routes));
@@ -171,6 +173,7 @@ Expected<int> ServerStack::start(const std::string& host, int port) {
 void ServerStack::stop() {
   if (stopped_) return;
   stopped_ = true;
+  changes_.close();       // open event streams end, so that their workers are free
   server_->stop();        // in-flight requests finish and are acknowledged first
   jobs_->stop();          // a scheduled job under way finishes (a retraining may take minutes)
   triage_->stop();        // a classification being written is written

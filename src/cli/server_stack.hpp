@@ -82,6 +82,7 @@ class ServerStack {
   std::optional<std::int64_t> kpi_snapshot_watermark_;  // of the snapshot file, when current
   api::Authenticator auth_;
   std::unique_ptr<api::SignIn> sign_in_;
+  api::ChangeFeed changes_;
   std::unique_ptr<api::ApiServices> services_;
   std::unique_ptr<api::HttpServer> server_;
   bool stopped_ = false;

@@ -165,6 +165,8 @@ class Store {
   // the alert as it stands after, or nullopt when there is no such alert.
   virtual Expected<std::optional<AlertRow>> acknowledge_alert(std::int64_t id, const std::string& by,
                                                               Instant at) = 0;
+  // The alerts raised in [from, to), oldest first (the history KPI 14 counts).
+  virtual Expected<std::vector<AlertRow>> alerts_raised(Instant from, Instant to) const = 0;
   // One alert; nullopt when there is none.
   virtual Expected<std::optional<AlertRow>> alert(std::int64_t id) const = 0;
 

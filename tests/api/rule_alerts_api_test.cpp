@@ -71,6 +71,13 @@ TEST_F(RuleAlertsApiTest, AnOverrunRaisesOneAlertWhileItLastsAndClearsWhenItGoes
   ASSERT_EQ(raised.size(), 1u);
   EXPECT_EQ(raised[0].substr(0, raised[0].find(" À faire")),
             "Dépassement du budget à terminaison : 20,0 % (seuil : au-dessus de 10,0 %).");
+  // KPI 14 counts it among this month's budget alerts sent, none the month before.
+  const auto k14 = server_.client().Get("/api/v1/kpis/14", {{"Authorization", "Bearer " + direction_}});
+  ASSERT_TRUE(k14);
+  simdjson::dom::parser k14_parser;
+  const auto kpi = k14_parser.parse(k14->body)["kpi"];
+  EXPECT_EQ(kpi["value"]["alerts_sent"].get_int64().value(), 1) << k14->body;
+  EXPECT_EQ(kpi["previous"]["alerts_sent"].get_int64().value(), 0);
 
   // Acknowledged by Direction (a token without a person: its role); the first one stands.
   const auto listed = server_.client().Get("/api/v1/alerts", {{"Authorization", "Bearer " + direction_}});

@@ -2,7 +2,8 @@
 // --demo` (issue 10): the demo accounts are listed, a wrong password is refused in French,
 // Direction lands on the alerts the API has, a filter is kept in the URL, "Marquer comme vue"
 // records who saw it, a manager sees only their own sites' alerts, the keyboard reaches every
-// control, and no page logs an error. Screenshots of each page at 1440×900 and 1024×768.
+// control, an alert raised while the page is open appears without a reload (server-sent events),
+// and no page logs an error. Screenshots of each page at 1440×900 and 1024×768.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 
@@ -146,4 +147,23 @@ test('le clavier atteint chaque commande de la page des alertes', async () => {
     const labelled = await control.evaluate((el) => el.labels?.length > 0);
     assert.ok(name.trim() !== '' || labelled, await control.evaluate((el) => el.outerHTML));
   }
+});
+
+test("une alerte levée pendant que la page est ouverte y apparaît sans la recharger", async () => {
+  await settledOpenAlerts();
+  const page = await newPage(browser);
+  await signIn(page, vigie.url, 'direction@demo.vigie.fr');
+  await page.locator('tbody tr').first().waitFor();
+  await page.locator('body[data-direct="oui"]').waitFor();  // the event stream is open
+  const shown = await page.locator('tbody tr').count();
+  // An admin moves the overrun threshold far down: every site with figures is over it.
+  await vigie.api('/api/v1/alerts/rules/budget_overrun', { method: 'PUT', body: { threshold: -50 } });
+  try {
+    await page.waitForFunction((n) => document.querySelectorAll('tbody tr').length > n, shown, { timeout: 30000 });
+    const { alerts } = await vigie.api('/api/v1/alerts');
+    await page.waitForFunction((n) => document.querySelectorAll('tbody tr').length === n, alerts.length, { timeout: 30000 });
+  } finally {
+    await vigie.api('/api/v1/alerts/rules/budget_overrun', { method: 'DELETE' });
+  }
+  assert.deepEqual(page.errors, []);
 });

@@ -93,6 +93,14 @@ Expected<std::vector<AlertRow>> SqliteStore::alerts_after(std::int64_t after_id,
   return read_alerts(*stmt);
 }
 
+Expected<std::vector<AlertRow>> SqliteStore::alerts_raised(Instant from, Instant to) const {
+  const std::lock_guard lock(read_mutex_);
+  auto stmt = reader_.prepare(std::string{kAlertColumns} + "WHERE raised_at >= ? AND raised_at < ? ORDER BY id");
+  if (!stmt) return stmt.error();
+  stmt->bind(1, to_millis(from)).bind(2, to_millis(to));
+  return read_alerts(*stmt);
+}
+
 Expected<std::optional<AlertRow>> SqliteStore::alert(std::int64_t id) const {
   const std::lock_guard lock(read_mutex_);
   return alert_by_id(reader_, id);

@@ -67,6 +67,7 @@ class SqliteStore final : public Store {
   Expected<std::optional<AlertRow>> acknowledge_alert(std::int64_t id, const std::string& by,
                                                       Instant at) override;
   Expected<std::optional<AlertRow>> alert(std::int64_t id) const override;
+  Expected<std::vector<AlertRow>> alerts_raised(Instant from, Instant to) const override;
   Expected<std::vector<AlertRow>> alerts_after(std::int64_t after_id, std::size_t limit) const override;
   Expected<std::int64_t> alert_delivery_watermark() const override;
   Expected<std::vector<EntityRow>> entities(EntityKind kind) const override;

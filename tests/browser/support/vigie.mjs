@@ -34,7 +34,7 @@ async function waitReady(url, seconds) {
   throw new Error(`vigie did not become ready within ${seconds} s`);
 }
 
-// { url, dataDir, adminToken, api(path, token), stop() }
+// { url, dataDir, adminToken, api(path, {method, body, token}), stop() }
 export async function startVigie({ sites = 30, years = 2 } = {}) {
   if (!binary) throw new Error('VIGIE_BINARY is not set (run the browser tests through ctest)');
   const dataDir = mkdtempSync(join(tmpdir(), 'vigie-browser-'));
@@ -52,8 +52,11 @@ export async function startVigie({ sites = 30, years = 2 } = {}) {
     url,
     dataDir,
     adminToken,
-    async api(path, token = adminToken) {
-      const response = await fetch(url + path, { headers: { Authorization: `Bearer ${token}` } });
+    // The API as the demo's admin (or `token`): GET by default, a JSON body when given.
+    async api(path, { method = 'GET', body, token = adminToken } = {}) {
+      const headers = { Authorization: `Bearer ${token}` };
+      if (body !== undefined) headers['Content-Type'] = 'application/json';
+      const response = await fetch(url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
       if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
       return response.json();
     },

@@ -133,4 +133,4 @@ kindFilter.addEventListener('change', () => { state.kind = kindFilter.value; kee
 
 await shell('/alertes');
 await load();
-keepCurrent(load);
+keepCurrent(load, ['alerts', 'incidents']);
