@@ -201,9 +201,12 @@ Expected<Principal> Authenticator::session_principal(const HttpRequest& request,
   // SameSite=Strict already keeps other sites' pages from sending the cookie; the origin check
   // also covers browsers without it, for every request that changes something.
   if (request.method != "GET" && request.method != "HEAD") {
+    // Behind a reverse proxy the browser's host is the one the proxy forwards.
     const std::string origin = request.header("origin");
+    const std::string forwarded = request.header("x-forwarded-host");
+    const std::string host = forwarded.empty() ? request.header("host") : forwarded;
     const auto scheme_end = origin.find("://");
-    if (scheme_end == std::string::npos || origin.substr(scheme_end + 3) != request.header("host")) {
+    if (scheme_end == std::string::npos || origin.substr(scheme_end + 3) != host) {
       return Error::make(ErrorCode::forbidden, "a signed-in browser's change must come from Vigie's own pages");
     }
   }

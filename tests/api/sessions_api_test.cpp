@@ -86,14 +86,18 @@ TEST_F(SessionsApiTest, TheRightPasswordOpensASessionThatReadsAsTheUser) {
 TEST_F(SessionsApiTest, AChangeFromAnotherOriginIsRefused) {
   const std::string cookie = cookie_of(sign_in(kEmail, kPassword));
   const std::string own = "http://127.0.0.1:" + std::to_string(server_.port());
-  const auto ack = [&](const std::string& origin) {
+  const auto ack = [&](const std::string& origin, const std::string& forwarded_host = "") {
     httplib::Headers headers{{"Cookie", cookie}};
     if (!origin.empty()) headers.emplace("Origin", origin);
+    if (!forwarded_host.empty()) headers.emplace("X-Forwarded-Host", forwarded_host);
     return server_.client().Post("/api/v1/alerts/999999/ack", headers, "", "application/json");
   };
   EXPECT_EQ(ack("https://evil.example")->status, 403);
   EXPECT_EQ(ack("")->status, 403);
   EXPECT_EQ(ack(own)->status, 404);  // past authentication: no such alert
+  // Behind a proxy: the host it forwards is the browser's.
+  EXPECT_EQ(ack("https://vigie.btp-exemple.fr", "vigie.btp-exemple.fr")->status, 404);
+  EXPECT_EQ(ack("https://evil.example", "vigie.btp-exemple.fr")->status, 403);
 }
 
 TEST_F(SessionsApiTest, SigningOutOrRemovingTheUserEndsTheSessionAtOnce) {
