@@ -51,7 +51,6 @@ Expected<void> apply_change(std::vector<Entry>& entries, const store::AlertRuleC
     if (!set) return set.error();
   }
   target.rule = std::move(rule);
-  target.api_fields = std::move(*fields);
   target.last_change = change;
   if (entry == entries.end()) entries.push_back(std::move(added));
   return {};
@@ -125,7 +124,7 @@ Expected<std::unique_ptr<AlertRuleBook>> AlertRuleBook::load(store::Store& store
 Expected<std::vector<Entry>> AlertRuleBook::build(
     const std::map<std::string, store::AlertRuleChangeRow>& api) const {
   std::vector<Entry> entries;
-  for (const AlertRule& rule : configured_) entries.push_back({rule, true, {}, std::nullopt});
+  for (const AlertRule& rule : configured_) entries.push_back({rule, true, std::nullopt});
   for (const auto& [id, change] : api) {
     auto applied = apply_change(entries, change);
     if (!applied) return applied.error();

@@ -36,8 +36,8 @@ class AlertRuleBook {
   struct Entry {
     AlertRule rule;                        // as evaluated
     bool configured = false;               // the configuration has a rule of this id
-    RuleFields api_fields;                 // what the API set over it (empty: none)
-    std::optional<store::AlertRuleChangeRow> last_change;  // the API's last change of it
+    // The API's change in force (its settings: the fields it set over the configuration's).
+    std::optional<store::AlertRuleChangeRow> last_change;
   };
   // Called with the rules after each change (the alert watch's set_rules).
   using Listener = std::function<void(const std::vector<AlertRule>&)>;

@@ -84,7 +84,7 @@ HttpResponse get_demo_accounts(ApiServices& services) {
     return json_error(404, ErrorCode::not_found, "no demo accounts: the server does not run with --demo");
   }
   JsonWriter json;
-  json.begin_object().field("password", "demo").key("accounts").begin_array();
+  json.begin_object().field("password", kDemoPassword).key("accounts").begin_array();
   for (const DemoAccount& account : services.demo_accounts) {
     json.begin_object();
     write_user(json, account.email, account.role, account.person_id);

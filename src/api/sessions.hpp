@@ -34,6 +34,9 @@ std::string cleared_session_cookie(bool secure);
 // "bob@Example.FR " → "bob@example.fr"; refused naming "email" unless it looks like name@domain.
 Expected<std::string> normalise_email(std::string_view email);
 
+// The password of every demo account, shown by the sign-in page in demo mode.
+inline constexpr std::string_view kDemoPassword = "demo";
+
 // An account `vigie serve --demo` creates, which the sign-in page lists in demo mode only.
 struct DemoAccount {
   std::string email;

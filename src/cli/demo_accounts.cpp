@@ -94,7 +94,7 @@ Expected<void> ensure_demo_accounts(store::Store& store, const std::vector<api::
     auto existing = store.user(account.email);
     if (!existing) return existing.error();
     if (*existing) continue;
-    auto hash = api::hash_password(kDemoPassword);
+    auto hash = api::hash_password(api::kDemoPassword);
     if (!hash) return hash.error();
     auto stored = store.put_user({account.email, account.role, account.person_id, *hash, now});
     if (!stored) return stored;

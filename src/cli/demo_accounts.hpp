@@ -15,8 +15,6 @@
 
 namespace vigie::cli {
 
-inline constexpr std::string_view kDemoPassword = "demo";
-
 // The accounts the demo company's people imply, from the stored persons.
 Expected<std::vector<api::DemoAccount>> demo_accounts(const store::Store& store);
 
