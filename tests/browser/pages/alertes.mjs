@@ -5,19 +5,16 @@
 // control, an alert raised while the page is open appears without a reload (server-sent events),
 // and no page logs an error. Screenshots of each page at 1440×900 and 1024×768.
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { kLaptop, kTablet, launch, newPage, screenshot, signIn } from './support/browser.mjs';
-import { startVigie } from './support/vigie.mjs';
-
-let vigie;
-let browser;
+import { kLaptop, kTablet, newPage, screenshot, signIn } from '../support/browser.mjs';
+import { shared } from '../support/shared.mjs';
 
 // The open alerts once the server's first evaluation is done (the same count twice, 1 s apart).
 async function settledOpenAlerts() {
   let previous = -1;
   for (let tries = 0; tries < 60; ++tries) {
-    const { alerts } = await vigie.api('/api/v1/alerts');
+    const { alerts } = await shared.vigie.api('/api/v1/alerts');
     if (alerts.length > 0 && alerts.length === previous) return alerts;
     previous = alerts.length;
     await new Promise((r) => setTimeout(r, 1000));
@@ -25,19 +22,9 @@ async function settledOpenAlerts() {
   throw new Error('the open alerts did not settle');
 }
 
-before(async () => {
-  vigie = await startVigie();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await vigie?.stop();
-});
-
 test('la page de connexion liste les comptes de démonstration et refuse un mauvais mot de passe', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${vigie.url}/`);
+  const page = await newPage(shared.browser);
+  await page.goto(`${shared.vigie.url}/`);
   assert.equal(new URL(page.url()).pathname, '/connexion');
   const accounts = page.locator('#comptes li');
   await accounts.first().waitFor();
@@ -55,16 +42,16 @@ test('la page de connexion liste les comptes de démonstration et refuse un mauv
   // The one console error is the browser's note of the 401 itself.
   assert.deepEqual(page.errors.filter((e) => !e.includes('401')), []);
 
-  const tablet = await newPage(browser, kTablet);
-  await tablet.goto(`${vigie.url}/connexion`);
+  const tablet = await newPage(shared.browser, kTablet);
+  await tablet.goto(`${shared.vigie.url}/connexion`);
   await tablet.locator('#comptes li').first().waitFor();
   await screenshot(tablet, 'connexion');
 });
 
 test("Direction arrive sur les alertes ouvertes, celles de l'API, et garde un filtre dans l'adresse", async () => {
   const open = await settledOpenAlerts();
-  const page = await newPage(browser);
-  await signIn(page, vigie.url, 'direction@demo.vigie.fr');
+  const page = await newPage(shared.browser);
+  await signIn(page, shared.vigie.url, 'direction@demo.vigie.fr');
   assert.equal(new URL(page.url()).pathname, '/alertes');
   await page.locator('tbody tr').first().waitFor();
   assert.equal(await page.locator('tbody tr').count(), open.length);
@@ -82,31 +69,31 @@ test("Direction arrive sur les alertes ouvertes, celles de l'API, et garde un fi
   assert.equal(await page.locator('tbody tr').count(), forDirection);
   assert.deepEqual(page.errors, []);
 
-  const tablet = await newPage(browser, kTablet);
-  await signIn(tablet, vigie.url, 'direction@demo.vigie.fr');
+  const tablet = await newPage(shared.browser, kTablet);
+  await signIn(tablet, shared.vigie.url, 'direction@demo.vigie.fr');
   await tablet.locator('tbody tr').first().waitFor();
   await screenshot(tablet, 'alertes');
 });
 
 test('« Marquer comme vue » enregistre qui a vu l’alerte', async () => {
   const [first] = await settledOpenAlerts();
-  const page = await newPage(browser);
-  await signIn(page, vigie.url, 'direction@demo.vigie.fr');
+  const page = await newPage(shared.browser);
+  await signIn(page, shared.vigie.url, 'direction@demo.vigie.fr');
   const row = page.locator(`tr[data-alerte="${first.id}"]`);
   await row.getByRole('button', { name: /^Marquer comme vue/ }).click();
   await row.getByText(/^Vue par direction@demo\.vigie\.fr/).waitFor();
-  const { alerts } = await vigie.api('/api/v1/alerts');
+  const { alerts } = await shared.vigie.api('/api/v1/alerts');
   assert.equal(alerts.find((a) => a.id === first.id).acknowledged_by, 'direction@demo.vigie.fr');
   assert.deepEqual(page.errors, []);
 });
 
 test("un responsable d'affaire ne voit que les alertes de ses chantiers", async () => {
   const open = await settledOpenAlerts();
-  const { accounts } = await (await fetch(`${vigie.url}/api/v1/session/demo-accounts`)).json();
+  const { accounts } = await (await fetch(`${shared.vigie.url}/api/v1/session/demo-accounts`)).json();
   // The manager with the most alerts, and their sites (KPI 1 split by site within their scope).
   const managers = accounts.filter((a) => a.role === 'manager');
   const sitesOf = async (person) =>
-    new Set((await vigie.api(`/api/v1/kpis/1?by=site&period=year&manager=${person}`)).kpi.breakdown.map((r) => r.site_id));
+    new Set((await shared.vigie.api(`/api/v1/kpis/1?by=site&period=year&manager=${person}`)).kpi.breakdown.map((r) => r.site_id));
   let chosen = null;
   for (const manager of managers) {
     const sites = await sitesOf(manager.person_id);
@@ -116,8 +103,8 @@ test("un responsable d'affaire ne voit que les alertes de ses chantiers", async 
     }
   }
   assert.ok(chosen, 'no manager has some but not all of the open alerts');
-  const page = await newPage(browser);
-  await signIn(page, vigie.url, chosen.manager.email);
+  const page = await newPage(shared.browser);
+  await signIn(page, shared.vigie.url, chosen.manager.email);
   await page.locator('tbody tr').first().waitFor();
   const shownSites = await page.locator('tbody tr td:nth-child(2)').allTextContents();
   assert.equal(shownSites.length, chosen.theirs.length);
@@ -127,8 +114,8 @@ test("un responsable d'affaire ne voit que les alertes de ses chantiers", async 
 
 test('le clavier atteint chaque commande de la page des alertes', async () => {
   await settledOpenAlerts();
-  const page = await newPage(browser, kLaptop);
-  await signIn(page, vigie.url, 'direction@demo.vigie.fr');
+  const page = await newPage(shared.browser, kLaptop);
+  await signIn(page, shared.vigie.url, 'direction@demo.vigie.fr');
   await page.locator('tbody tr').first().waitFor();
   const controls = await page.locator('a[href], button, select, summary').count();
   const reached = new Set();
@@ -151,19 +138,19 @@ test('le clavier atteint chaque commande de la page des alertes', async () => {
 
 test("une alerte levée pendant que la page est ouverte y apparaît sans la recharger", async () => {
   await settledOpenAlerts();
-  const page = await newPage(browser);
-  await signIn(page, vigie.url, 'direction@demo.vigie.fr');
+  const page = await newPage(shared.browser);
+  await signIn(page, shared.vigie.url, 'direction@demo.vigie.fr');
   await page.locator('tbody tr').first().waitFor();
   await page.locator('body[data-direct="oui"]').waitFor();  // the event stream is open
   const shown = await page.locator('tbody tr').count();
   // An admin moves the overrun threshold far down: every site with figures is over it.
-  await vigie.api('/api/v1/alerts/rules/budget_overrun', { method: 'PUT', body: { threshold: -50 } });
+  await shared.vigie.api('/api/v1/alerts/rules/budget_overrun', { method: 'PUT', body: { threshold: -50 } });
   try {
     await page.waitForFunction((n) => document.querySelectorAll('tbody tr').length > n, shown, { timeout: 30000 });
-    const { alerts } = await vigie.api('/api/v1/alerts');
+    const { alerts } = await shared.vigie.api('/api/v1/alerts');
     await page.waitForFunction((n) => document.querySelectorAll('tbody tr').length === n, alerts.length, { timeout: 30000 });
   } finally {
-    await vigie.api('/api/v1/alerts/rules/budget_overrun', { method: 'DELETE' });
+    await shared.vigie.api('/api/v1/alerts/rules/budget_overrun', { method: 'DELETE' });
   }
   assert.deepEqual(page.errors, []);
 });

@@ -1,0 +1,4 @@
+// Every dashboard page in Debian's Chromium against one real `vigie serve --demo`
+// (support/shared.mjs); each page's tests are in pages/.
+import './support/shared.mjs';
+import './pages/alertes.mjs';
