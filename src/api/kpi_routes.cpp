@@ -5,6 +5,7 @@
 // their own sites: the scope's manager is theirs whatever the query says.
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
+#include "api/scope_query.hpp"
 #include "common/paris_time.hpp"
 #include "kpi/live_company.hpp"
 #include "kpi/budget_alerts.hpp"
@@ -12,19 +13,6 @@
 
 namespace vigie::api {
 namespace {
-
-Expected<kpi::Scope> scope_of(const HttpRequest& request, const Principal& principal) {
-  kpi::Scope scope{request.query_param("region"), request.query_param("manager"),
-                   request.query_param("type"), request.query_param("team"), std::nullopt};
-  if (const std::string status = request.query_param("status"); !status.empty()) {
-    scope.status = kpi::parse_site_status(status);
-    if (!scope.status) {
-      return Error::invalid("status", "must be one of planned, active, suspended, completed, cancelled");
-    }
-  }
-  if (principal.role == store::Role::manager) scope.manager = principal.person_id;
-  return scope;
-}
 
 // `id`: 0 for all 15, else the KPI whose breakdown is wanted.
 HttpResponse get_kpis(ApiServices& services, const HttpRequest& request, int id) {

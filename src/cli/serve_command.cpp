@@ -4,6 +4,7 @@
 #include <pthread.h>
 #include <signal.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -25,6 +26,7 @@ struct ServeOptions {
   std::string host;
   int port = 0;
   bool demo = false;
+  bool train = true;  // with --demo: train the models that have no version yet
 };
 
 sigset_t stop_signals() {
@@ -64,6 +66,22 @@ Expected<std::vector<api::DemoAccount>> prepare_demo(const Config& config, const
   return accounts;
 }
 
+// The demo shows delay predictions and incident triage from its first minutes: a model with no
+// version yet is trained once by its weekly job, in the background, so the server answers
+// meanwhile (the live predictions and the triage take the version when it is promoted).
+void train_missing_models(store::Store& store, JobScheduler& jobs, const Logger& log) {
+  for (const auto& [model, job] : {std::pair{"delay", "retrain_delay"}, std::pair{"triage", "retrain_triage"}}) {
+    auto versions = store.model_versions(model);
+    if (!versions) {
+      log.warn("model versions not read", {{"model", model}, {"error", versions.error().describe()}});
+      continue;
+    }
+    if (std::any_of(versions->begin(), versions->end(), [](const auto& row) { return row.active; })) continue;
+    jobs.run_now(job);
+    log.info("training the demo's model in the background", {{"model", model}, {"job", job}});
+  }
+}
+
 int serve(Context& context, const ServeOptions& options) {
   // Blocked before any thread starts, so every thread inherits the mask and only sigwait sees them.
   const sigset_t signals = stop_signals();
@@ -90,6 +108,7 @@ int serve(Context& context, const ServeOptions& options) {
     log.error("cannot start", {{"error", started.error().describe()}});
     return kExitFailure;
   }
+  if (options.demo && options.train) train_missing_models(store, stack.jobs(), log);
   log.info("listening", {{"host", config.server.host},
                          {"port", static_cast<std::int64_t>(*started)},
                          {"data_dir", config.data_dir}});
@@ -109,7 +128,10 @@ void add_serve_command(CLI::App& app, Context& context, int& exit_code) {
   command->add_option("--host", options->host, "address to listen on (server.host)");
   command->add_option("--port", options->port, "TCP port (server.port)");
   command->add_flag("--demo", options->demo,
-                    "build the demo company first if the store is empty");
+                    "build the demo company first if the store is empty, and train the models "
+                    "that have no version yet (in the background)");
+  command->add_flag("--train,!--no-train", options->train,
+                    "with --demo: train the models that have no version (default: yes)");
   command->callback([&context, &exit_code, options] { exit_code = serve(context, *options); });
 }
 

@@ -47,6 +47,14 @@ LabelStep label_step(const events::DataFields& data, Instant at) {
 
 }  // namespace
 
+std::string_view category_name(IncidentCategory category) {
+  return kCategories[static_cast<std::size_t>(category)];
+}
+
+std::string_view severity_name(int severity) { return kSeverities[static_cast<std::size_t>(severity - 1)]; }
+
+std::string_view urgency_name(Urgency urgency) { return kUrgencies[static_cast<std::size_t>(urgency)]; }
+
 std::optional<SiteStatus> parse_site_status(std::string_view name) {
   return enum_named<SiteStatus>(name, kStatuses);
 }

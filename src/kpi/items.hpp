@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "common/time.hpp"
@@ -28,6 +29,11 @@ struct Labels {
   std::optional<Urgency> urgency;
   bool operator==(const Labels&) const = default;
 };
+
+// The names the events use (data.md): "safety", "critical" (severity 4), "1h".
+std::string_view category_name(IncidentCategory category);
+std::string_view severity_name(int severity);  // 1 … 4
+std::string_view urgency_name(Urgency urgency);
 
 // One opening or relabelling: the label fields it gave (the others it left as they were).
 struct LabelStep {

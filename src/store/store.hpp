@@ -66,6 +66,12 @@ class Store {
       std::int64_t after_seq, std::span<const events::EventType> types,
       const std::function<void(std::int64_t seq, const events::Event&)>& visit) const = 0;
 
+  // A site's `limit` latest events of `types` that occurred up to `until`, the latest first
+  // (the timeline of the site's 360° view).
+  virtual Expected<std::vector<events::Event>> recent_site_events(
+      const std::string& site_id, std::span<const events::EventType> types, Instant until,
+      std::size_t limit) const = 0;
+
   // The highest sequence number stored (0 when empty).
   virtual Expected<std::int64_t> last_seq() const = 0;
 

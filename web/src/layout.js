@@ -12,6 +12,8 @@ export const kRoleNames = {
 
 // path, label, the roles that open it.
 const kViews = [
+  { path: '/direction', label: 'Direction', roles: ['admin', 'direction'] },
+  { path: '/chantiers', label: 'Chantiers', roles: ['admin', 'direction', 'manager', 'chief'] },
   { path: '/alertes', label: 'Alertes', roles: ['admin', 'direction', 'manager', 'design_office', 'chief'] },
 ];
 

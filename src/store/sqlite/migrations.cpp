@@ -128,9 +128,14 @@ CREATE INDEX sessions_email ON sessions(email);
 CREATE INDEX sessions_expiry ON sessions(expires_at);
 )sql";
 
-constexpr std::array<std::string_view, 8> kMigrations = {kMigration1, kMigration2, kMigration3,
+// A site's latest events, for the timeline of its 360° view (issue 10).
+constexpr std::string_view kMigration9 = R"sql(
+CREATE INDEX events_site_time ON events(site_id, occurred_at);
+)sql";
+
+constexpr std::array<std::string_view, 9> kMigrations = {kMigration1, kMigration2, kMigration3,
                                                          kMigration4, kMigration5, kMigration6,
-                                                         kMigration7, kMigration8};
+                                                         kMigration7, kMigration8, kMigration9};
 
 Expected<int> current_version(Database& db) {
   auto created = db.exec(

@@ -183,6 +183,35 @@ Expected<std::int64_t> SqliteStore::scan_events_of_types(
   return watermark;
 }
 
+Expected<std::vector<events::Event>> SqliteStore::recent_site_events(
+    const std::string& site_id, std::span<const events::EventType> types, Instant until,
+    std::size_t limit) const {
+  std::vector<events::Event> found;
+  if (types.empty()) return found;
+  const std::lock_guard lock(read_mutex_);
+  std::string sql = "SELECT seq, raw FROM events WHERE site_id = ? AND occurred_at <= ? AND type IN (?";
+  for (std::size_t i = 1; i < types.size(); ++i) sql += ",?";
+  sql += ") ORDER BY occurred_at DESC, seq DESC LIMIT ?";
+  auto stmt = reader_.prepare(sql);
+  if (!stmt) return stmt.error();
+  stmt->bind(1, site_id).bind(2, to_millis(until));
+  int index = 3;
+  for (const events::EventType type : types) stmt->bind(index++, events::type_name(type));
+  stmt->bind(index, static_cast<std::int64_t>(limit));
+  for (;;) {
+    auto row = stmt->step();
+    if (!row) return row.error();
+    if (!*row) break;
+    auto event = events::parse_event(stmt->text(1), events::Origin::vigie);
+    if (!event) {
+      return Error::make(ErrorCode::internal, "stored event " + std::to_string(stmt->int64(0)) +
+                                                  " no longer parses: " + event.error().describe());
+    }
+    found.push_back(std::move(*event));
+  }
+  return found;
+}
+
 Expected<std::int64_t> SqliteStore::last_seq() const {
   const std::lock_guard lock(read_mutex_);
   auto stmt = reader_.prepare("SELECT COALESCE(MAX(seq), 0) FROM events");

@@ -28,6 +28,9 @@ class SqliteStore final : public Store {
   Expected<std::int64_t> scan_events_of_types(
       std::int64_t after_seq, std::span<const events::EventType> types,
       const std::function<void(std::int64_t, const events::Event&)>& visit) const override;
+  Expected<std::vector<events::Event>> recent_site_events(const std::string& site_id,
+                                                          std::span<const events::EventType> types,
+                                                          Instant until, std::size_t limit) const override;
   Expected<std::int64_t> last_seq() const override;
   Expected<std::uint64_t> event_count() const override;
   Expected<std::vector<TypeCount>> event_counts_by_type() const override;

@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { kLaptop, kTablet, newPage, screenshot, signIn } from '../support/browser.mjs';
+import { kLaptop, kTablet, newPage, screenshot, signIn, signInTo } from '../support/browser.mjs';
+import { assertKeyboardReachesEverything } from '../support/keyboard.mjs';
 import { shared } from '../support/shared.mjs';
 
 // The open alerts once the server's first evaluation is done (the same count twice, 1 s apart).
@@ -52,7 +53,8 @@ test("Direction arrive sur les alertes ouvertes, celles de l'API, et garde un fi
   const open = await settledOpenAlerts();
   const page = await newPage(shared.browser);
   await signIn(page, shared.vigie.url, 'direction@demo.vigie.fr');
-  assert.equal(new URL(page.url()).pathname, '/alertes');
+  assert.equal(new URL(page.url()).pathname, '/direction');
+  await page.goto(`${shared.vigie.url}/alertes`);
   await page.locator('tbody tr').first().waitFor();
   assert.equal(await page.locator('tbody tr').count(), open.length);
   assert.equal(await page.getByRole('tab', { name: /^Ouvertes/ }).textContent(), `Ouvertes (${open.length})`);
@@ -70,7 +72,7 @@ test("Direction arrive sur les alertes ouvertes, celles de l'API, et garde un fi
   assert.deepEqual(page.errors, []);
 
   const tablet = await newPage(shared.browser, kTablet);
-  await signIn(tablet, shared.vigie.url, 'direction@demo.vigie.fr');
+  await signInTo(tablet, shared.vigie.url, 'direction@demo.vigie.fr', '/alertes');
   await tablet.locator('tbody tr').first().waitFor();
   await screenshot(tablet, 'alertes');
 });
@@ -78,7 +80,7 @@ test("Direction arrive sur les alertes ouvertes, celles de l'API, et garde un fi
 test('« Marquer comme vue » enregistre qui a vu l’alerte', async () => {
   const [first] = await settledOpenAlerts();
   const page = await newPage(shared.browser);
-  await signIn(page, shared.vigie.url, 'direction@demo.vigie.fr');
+  await signInTo(page, shared.vigie.url, 'direction@demo.vigie.fr', '/alertes');
   const row = page.locator(`tr[data-alerte="${first.id}"]`);
   await row.getByRole('button', { name: /^Marquer comme vue/ }).click();
   await row.getByText(/^Vue par direction@demo\.vigie\.fr/).waitFor();
@@ -104,7 +106,7 @@ test("un responsable d'affaire ne voit que les alertes de ses chantiers", async 
   }
   assert.ok(chosen, 'no manager has some but not all of the open alerts');
   const page = await newPage(shared.browser);
-  await signIn(page, shared.vigie.url, chosen.manager.email);
+  await signInTo(page, shared.vigie.url, chosen.manager.email, '/alertes');
   await page.locator('tbody tr').first().waitFor();
   const shownSites = await page.locator('tbody tr td:nth-child(2)').allTextContents();
   assert.equal(shownSites.length, chosen.theirs.length);
@@ -115,31 +117,15 @@ test("un responsable d'affaire ne voit que les alertes de ses chantiers", async 
 test('le clavier atteint chaque commande de la page des alertes', async () => {
   await settledOpenAlerts();
   const page = await newPage(shared.browser, kLaptop);
-  await signIn(page, shared.vigie.url, 'direction@demo.vigie.fr');
+  await signInTo(page, shared.vigie.url, 'direction@demo.vigie.fr', '/alertes');
   await page.locator('tbody tr').first().waitFor();
-  const controls = await page.locator('a[href], button, select, summary').count();
-  const reached = new Set();
-  for (let i = 0; i < controls + 5; ++i) {
-    await page.keyboard.press('Tab');
-    reached.add(await page.evaluate(() => {
-      const all = [...document.querySelectorAll('a[href], button, select, summary')];
-      return all.indexOf(document.activeElement);
-    }));
-  }
-  reached.delete(-1);
-  assert.equal(reached.size, controls);
-  // Each control has an accessible name.
-  for (const control of await page.locator('button, select, a[href]').all()) {
-    const name = (await control.getAttribute('aria-label')) ?? (await control.textContent()) ?? '';
-    const labelled = await control.evaluate((el) => el.labels?.length > 0);
-    assert.ok(name.trim() !== '' || labelled, await control.evaluate((el) => el.outerHTML));
-  }
+  await assertKeyboardReachesEverything(page);
 });
 
 test("une alerte levée pendant que la page est ouverte y apparaît sans la recharger", async () => {
   await settledOpenAlerts();
   const page = await newPage(shared.browser);
-  await signIn(page, shared.vigie.url, 'direction@demo.vigie.fr');
+  await signInTo(page, shared.vigie.url, 'direction@demo.vigie.fr', '/alertes');
   await page.locator('tbody tr').first().waitFor();
   await page.locator('body[data-direct="oui"]').waitFor();  // the event stream is open
   const shown = await page.locator('tbody tr').count();

@@ -40,6 +40,12 @@ export async function signIn(page, url, email, password = 'demo') {
   await page.waitForURL((u) => !u.pathname.startsWith('/connexion'));
 }
 
+// Signs in, then opens `path` (a page other than the role's first one).
+export async function signInTo(page, url, email, path) {
+  await signIn(page, url, email);
+  await page.goto(`${url}${path}`);
+}
+
 // Saves the page as <name>-<width>x<height>.png in the screenshots folder.
 export async function screenshot(page, name) {
   mkdirSync(screenshots, { recursive: true });

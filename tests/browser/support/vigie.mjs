@@ -1,7 +1,9 @@
 // A real `vigie serve --demo` for the browser tests, on a free loopback port and a temporary
 // data directory, with a demo company built by `vigie demo` first (smaller than the default one,
 // so that the sanitizer build makes it in seconds; serve --demo then finds the store filled and
-// only adds the demo accounts). VIGIE_BINARY is set by CTest.
+// only adds the demo accounts) and its delay model trained (the pages show predictions). Triage
+// is not trained: the sanitizer build would take minutes, so serve runs with --no-train and
+// the incidents keep the labels their chiefs gave. VIGIE_BINARY is set by CTest.
 import { spawn, execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -41,8 +43,9 @@ export async function startVigie({ sites = 30, years = 2 } = {}) {
   execFileSync(binary, ['--data-dir', dataDir, 'demo', '--sites', String(sites), '--years', String(years)], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
+  execFileSync(binary, ['--data-dir', dataDir, 'train', 'delay'], { stdio: ['ignore', 'ignore', 'inherit'] });
   const port = await freePort();
-  const child = spawn(binary, ['--data-dir', dataDir, '--log-level', 'warn', 'serve', '--demo', '--port', String(port)], {
+  const child = spawn(binary, ['--data-dir', dataDir, '--log-level', 'warn', 'serve', '--demo', '--no-train', '--port', String(port)], {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;

@@ -1,0 +1,32 @@
+#include "api/scope_query.hpp"
+
+namespace vigie::api {
+
+Expected<kpi::Scope> scope_of(const HttpRequest& request, const Principal& principal) {
+  kpi::Scope scope{request.query_param("region"), request.query_param("manager"),
+                   request.query_param("type"), request.query_param("team"), std::nullopt};
+  if (const std::string status = request.query_param("status"); !status.empty()) {
+    scope.status = kpi::parse_site_status(status);
+    if (!scope.status) {
+      return Error::invalid("status", "must be one of planned, active, suspended, completed, cancelled");
+    }
+  }
+  if (principal.role == store::Role::manager) scope.manager = principal.person_id;
+  return scope;
+}
+
+kpi::Scope own_scope(const Principal& principal) {
+  kpi::Scope scope;
+  if (principal.role == store::Role::manager) scope.manager = principal.person_id;
+  return scope;
+}
+
+bool sees_site(const Principal& principal, const kpi::SiteAttributes& site) {
+  switch (principal.role) {
+    case store::Role::manager: return site.manager_id == principal.person_id;
+    case store::Role::chief: return site.chief_id == principal.person_id;
+    default: return true;
+  }
+}
+
+}  // namespace vigie::api

@@ -1,0 +1,15 @@
+// Incident labels as the events name them (data.md) and as people read them.
+export const kSeverities = [
+  { value: 'low', label: 'Faible', colour: '#7d8796' },
+  { value: 'medium', label: 'Moyenne', colour: '#e0a800' },
+  { value: 'high', label: 'Élevée', colour: '#e07a00' },
+  { value: 'critical', label: 'Critique', colour: '#c62828' },
+];
+export const kCategories = {
+  safety: 'Sécurité', technical: 'Technique', material: 'Matériel', administrative: 'Administratif',
+};
+export const kUrgencies = { '1h': '< 1 h', '4h': '< 4 h', '1d': '< 1 j', '3d': '< 3 j' };
+export const kSiteStatuses = {
+  planned: 'Planifié', active: 'En cours', suspended: 'Suspendu', completed: 'Terminé', cancelled: 'Annulé',
+};
+export const severityLabel = (value) => kSeverities.find((s) => s.value === value)?.label ?? '—';

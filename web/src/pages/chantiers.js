@@ -1,0 +1,145 @@
+// "Tous les chantiers" (surfaces.md, Responsable d'affaire): one row per site — name, budget,
+// progress, predicted delay, open incidents, urgency, a link to its 360° view — sortable by
+// delay, budget and urgency, filtered by status, risk and team (and manager, region, type),
+// everything kept in the URL; exported as CSV or Excel with the rows and order shown. The
+// server sorts and filters (GET /api/v1/sites), so the page and the files agree.
+import '../style.css';
+import { api } from '../api.js';
+import { filterBar, filterQuery, keepInUrl, readFilters } from '../filters.js';
+import { decimal, euros, percent } from '../format.js';
+import { kSiteStatuses, severityLabel } from '../labels.js';
+import { element, shell } from '../layout.js';
+import { keepCurrent } from '../live.js';
+
+const params = new URLSearchParams(location.search);
+const filters = readFilters({});
+const state = {
+  status: params.get('statut') ?? 'active',
+  risk: params.get('risque') ?? '',
+  team: params.get('equipe') ?? '',
+  sort: params.get('tri') ?? 'urgency',
+  order: params.get('ordre') ?? 'desc',
+};
+const message = document.getElementById('message');
+
+// The page's own parameters, kept in the URL beside the shared filters.
+const ownParams = () => {
+  const query = new URLSearchParams();
+  if (state.status !== 'active') query.set('statut', state.status || 'tous');
+  if (state.risk) query.set('risque', state.risk);
+  if (state.team) query.set('equipe', state.team);
+  if (state.sort !== 'urgency') query.set('tri', state.sort);
+  if (state.order !== 'desc') query.set('ordre', state.order);
+  return query;
+};
+
+function apiQuery() {
+  const query = new URLSearchParams(filterQuery(filters, ['period']));
+  if (state.status && state.status !== 'tous') query.set('status', state.status);
+  if (state.risk) query.set('risk', state.risk);
+  if (state.team) query.set('team', state.team);
+  query.set('sort', state.sort);
+  query.set('order', state.order);
+  return query;
+}
+
+// column: [title, sort key or null, numeric]
+const kColumns = [
+  ['Chantier', 'name', false], ['Responsable', null, false], ['Budget', 'budget', true],
+  ['Consommé', null, true], ['Avancement', null, true], ['Retard prévu', 'delay', true],
+  ['Incidents ouverts', null, true], ['Urgence', 'urgency', false], ['Actions', null, false],
+];
+
+function header() {
+  const row = document.querySelector('#chantiers thead tr');
+  row.replaceChildren(...kColumns.map(([title, key, numeric]) => {
+    const th = element('th', { scope: 'col', class: numeric ? 'nombre' : '' });
+    if (!key) {
+      th.textContent = title;
+      return th;
+    }
+    const sorted = state.sort === key;
+    th.setAttribute('aria-sort', sorted ? (state.order === 'asc' ? 'ascending' : 'descending') : 'none');
+    const button = element('button', { type: 'button', class: 'tri', text: `${title}${sorted ? (state.order === 'asc' ? ' ▲' : ' ▼') : ''}` });
+    button.setAttribute('aria-label', `Trier par ${title.toLowerCase()}`);
+    button.addEventListener('click', () => {
+      state.order = sorted ? (state.order === 'asc' ? 'desc' : 'asc') : key === 'name' ? 'asc' : 'desc';
+      state.sort = key;
+      changed();
+    });
+    th.append(button);
+    return th;
+  }));
+}
+
+function urgency(site) {
+  if (site.highest_open_severity === 4) return ['rouge', 'Incident critique'];
+  if (site.risk === 'high') return ['rouge', 'Retard probable'];
+  if (site.highest_open_severity === 3 || site.risk === 'medium') return ['orange', 'À surveiller'];
+  return ['vert', 'Normale'];
+}
+
+function row(site) {
+  const delay = site.prediction
+    ? element('span', { class: `pastille ${site.risk === 'high' ? 'rouge' : site.risk === 'medium' ? 'orange' : 'vert'}`,
+      text: `${site.prediction.delay_days >= 0.5 ? '+' : ''}${decimal(site.prediction.delay_days, 0)} j (${percent(site.prediction.p_late)})` })
+    : element('span', { class: 'discret', text: '—' });
+  const incidents = site.highest_open_severity === 0 ? String(site.open_incidents)
+    : `${site.open_incidents} (max. ${severityLabel(['low', 'medium', 'high', 'critical'][site.highest_open_severity - 1]).toLowerCase()})`;
+  const [tone, text] = urgency(site);
+  const over = site.spent_share > site.progress_percent / 100 + 0.02;
+  return element('tr', { 'data-site': site.id },
+    element('td', {}, element('a', { href: `/chantier?id=${encodeURIComponent(site.id)}`, text: site.name }),
+      element('div', { class: 'discret', text: `${site.id} · ${kSiteStatuses[site.status] ?? site.status}` })),
+    element('td', { text: site.manager?.name ?? '—' }),
+    element('td', { class: 'nombre', text: euros(site.budget_eur) }),
+    element('td', { class: `nombre ${over ? 'erreur' : ''}`, text: percent(site.spent_share) }),
+    element('td', { class: 'nombre', text: percent(site.progress_percent / 100) }),
+    element('td', { class: 'nombre' }, delay),
+    element('td', { class: 'nombre', text: incidents }),
+    element('td', {}, element('span', { class: `pastille ${tone}`, text })),
+    element('td', { class: 'action' }, element('a', { href: `/chantier?id=${encodeURIComponent(site.id)}`, text: 'Vue 360°', 'aria-label': `Vue 360° : ${site.name}` })));
+}
+
+async function load() {
+  try {
+    const query = apiQuery();
+    const { sites } = await api(`/api/v1/sites?${query}`);
+    header();
+    document.querySelector('#chantiers tbody').replaceChildren(...sites.map(row));
+    document.getElementById('compte').textContent = `${sites.length} chantier${sites.length > 1 ? 's' : ''}`;
+    document.getElementById('export-csv').href = `/api/v1/sites?${query}&format=csv`;
+    document.getElementById('export-excel').href = `/api/v1/sites?${query}&format=xlsx`;
+    message.textContent = '';
+    document.body.dataset.charge = 'oui';
+  } catch (error) {
+    message.textContent = error.message;
+  }
+}
+
+function changed() {
+  keepInUrl(filters, ownParams);
+  load();
+}
+
+async function fillTeams() {
+  const { teams } = await api('/api/v1/filters');
+  const select = document.getElementById('filtre-equipe');
+  select.append(...teams.map((team) => element('option', { value: team, text: team })));
+}
+
+for (const [id, field] of [['filtre-statut', 'status'], ['filtre-risque', 'risk'], ['filtre-equipe', 'team']]) {
+  const select = document.getElementById(id);
+  select.addEventListener('change', () => {
+    state[field] = select.value || (field === 'status' ? 'tous' : '');
+    changed();
+  });
+}
+
+await shell('/chantiers');
+await Promise.all([filterBar(document.getElementById('filtres'), filters, load, { withPeriod: false, extra: ownParams }), fillTeams()]);
+document.getElementById('filtre-statut').value = state.status === 'tous' ? '' : state.status;
+document.getElementById('filtre-risque').value = state.risk;
+document.getElementById('filtre-equipe').value = state.team;
+await load();
+keepCurrent(load, ['kpis', 'incidents']);
