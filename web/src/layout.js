@@ -10,14 +10,16 @@ export const kRoleNames = {
   chief: 'Chef de chantier',
 };
 
-// path, label, the roles that open it.
+// path, label, the roles that open it, and those for whom it is the first view (home).
 const kViews = [
   { path: '/alertes', label: 'Alertes', roles: ['admin', 'direction', 'manager', 'design_office', 'chief'] },
+  { path: '/bureau-etudes', label: "Bureau d'études", roles: ['admin', 'direction', 'design_office'], home: ['design_office'] },
 ];
 
-// The first view of a role: where signing in leads.
+// The first view of a role: where signing in leads (its home view, else the first it opens).
 export function homeFor(role) {
-  return kViews.find((view) => view.roles.includes(role))?.path ?? '/alertes';
+  const home = kViews.find((view) => view.home?.includes(role)) ?? kViews.find((view) => view.roles.includes(role));
+  return home?.path ?? '/alertes';
 }
 
 function element(tag, attributes = {}, ...children) {
