@@ -10,11 +10,11 @@
 // the design office those about incidents (critical ones, SLAs at risk) — an alert one may not
 // see is absent from the list and 404 to acknowledge.
 #include <charconv>
-#include <set>
 
 #include "alerts/alert_json.hpp"
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
+#include "api/site_scope.hpp"
 #include "models/triage/critical_alert.hpp"
 #include "common/json_writer.hpp"
 
@@ -28,13 +28,10 @@ class AlertView {
  public:
   static Expected<AlertView> of(const Principal& principal, const store::Store& store) {
     AlertView view{principal.role};
-    if (principal.role != store::Role::manager && principal.role != store::Role::chief) return view;
+    if (!SiteScope::limited(principal)) return view;
     auto sites = store.sites();
     if (!sites) return sites.error();
-    for (const auto& site : *sites) {
-      const std::string& person = principal.role == store::Role::manager ? site.manager_id : site.chief_id;
-      if (person == principal.person_id) view.own_sites_.insert(site.id);
-    }
+    view.own_sites_ = SiteScope::of(principal, *sites);
     return view;
   }
 
@@ -54,7 +51,7 @@ class AlertView {
  private:
   explicit AlertView(store::Role role) : role_(role) {}
   store::Role role_;
-  std::set<std::string> own_sites_;
+  SiteScope own_sites_;
 };
 
 HttpResponse get_alerts(ApiServices& services, const HttpRequest& request) {

@@ -26,8 +26,9 @@ std::vector<Route> operations_routes(ApiServices& services) {
 
 std::vector<Route> all_routes(ApiServices& services) {
   std::vector<Route> routes = operations_routes(services);
-  for (auto* more : {&event_routes, &webhook_routes, &import_routes, &kpi_routes, &prediction_routes, &site_routes,
-                       &incident_routes, &plan_routes, &alert_routes, &alert_rule_routes,
+  for (auto* more : {&event_routes, &webhook_routes, &import_routes, &kpi_routes, &prediction_routes,
+                       &site_routes, &incident_routes, &incident_queue_routes, &plan_routes, &alert_routes,
+                       &alert_rule_routes,
                        &job_routes, &session_routes,
                        &stream_routes}) {
     for (auto& route : (*more)(services)) routes.push_back(std::move(route));

@@ -84,6 +84,7 @@ std::vector<Route> kpi_routes(ApiServices& services);
 std::vector<Route> prediction_routes(ApiServices& services);
 std::vector<Route> site_routes(ApiServices& services);
 std::vector<Route> incident_routes(ApiServices& services);
+std::vector<Route> incident_queue_routes(ApiServices& services);
 std::vector<Route> plan_routes(ApiServices& services);
 std::vector<Route> alert_routes(ApiServices& services);
 std::vector<Route> alert_rule_routes(ApiServices& services);

@@ -21,12 +21,4 @@ kpi::Scope own_scope(const Principal& principal) {
   return scope;
 }
 
-bool sees_site(const Principal& principal, const kpi::SiteAttributes& site) {
-  switch (principal.role) {
-    case store::Role::manager: return site.manager_id == principal.person_id;
-    case store::Role::chief: return site.chief_id == principal.person_id;
-    default: return true;
-  }
-}
-
 }  // namespace vigie::api

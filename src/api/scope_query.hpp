@@ -1,8 +1,8 @@
 // api/scope_query.hpp
 //
 // Which sites a request covers: the scope filters of the query (region, manager, type, team,
-// status — kpis.md) narrowed by who asks. A manager's token sees only their own sites whatever
-// the query says; a chief's, only the sites they lead.
+// status — kpis.md) narrowed by who asks: a manager's token sees only their own sites whatever
+// the query says (a chief's sites are those they lead: api/site_scope.hpp).
 #pragma once
 
 #include "api/auth.hpp"
@@ -17,9 +17,5 @@ Expected<kpi::Scope> scope_of(const HttpRequest& request, const Principal& princ
 
 // Every site the principal may see, unfiltered.
 kpi::Scope own_scope(const Principal& principal);
-
-// Whether `principal` may see a site with these attributes (beyond the scope's manager filter:
-// a chief sees the sites they lead).
-bool sees_site(const Principal& principal, const kpi::SiteAttributes& site);
 
 }  // namespace vigie::api

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "api/scope_query.hpp"
+#include "api/site_scope.hpp"
 #include "common/paris_time.hpp"
 #include "kpi/live_company.hpp"
 #include "models/delay/live_predictions.hpp"
@@ -61,6 +61,7 @@ Expected<std::vector<SiteSummary>> site_summaries(ApiServices& services, const P
   if (!records) return records.error();
   std::unordered_map<std::string, const events::SiteRecord*> record_of;
   for (const auto& record : *records) record_of.emplace(record.id, &record);
+  const SiteScope own = SiteScope::of(principal, *records);
 
   const LocalDate today = paris_date(now);
   const std::int32_t day = days_since_epoch(today);
@@ -74,7 +75,7 @@ Expected<std::vector<SiteSummary>> site_summaries(ApiServices& services, const P
       const auto record = record_of.find(sites[i].id);
       if (record == record_of.end()) continue;
       const kpi::SiteAt at = kpi::site_at(sites[i], end);
-      if (!at.known || !kpi::in_scope(at, scope) || !sees_site(principal, at.attributes())) continue;
+      if (!at.known || !kpi::in_scope(at, scope) || !own.contains(sites[i].id)) continue;
       const kpi::DayCounters sums = kpi::sum_to(sites[i], day);
       SiteSummary summary;
       summary.record = *record->second;

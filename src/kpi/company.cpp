@@ -257,9 +257,15 @@ void Company::apply_counters(const events::Event& event) {
       delta.expense_cents = Cents::from_euros(data->number("amount").value_or(0)).value;
       break;
     case EventType::satisfaction_recorded:
-      if (data->text("respondent") != "client") return;
-      delta.client_scores = 1;
-      delta.client_score_sum = data->number("score").value_or(0);
+      if (data->text("respondent") == "client") {
+        delta.client_scores = 1;
+        delta.client_score_sum = data->number("score").value_or(0);
+      } else if (data->text("respondent") == "chief") {
+        delta.chief_scores = 1;
+        delta.chief_score_sum = data->number("score").value_or(0);
+      } else {
+        return;
+      }
       break;
     case EventType::report_submitted:
       delta.reports = 1;

@@ -4,3 +4,4 @@ import './support/shared.mjs';
 import './pages/alertes.mjs';
 import './pages/direction.mjs';
 import './pages/chantiers.mjs';
+import './pages/bureau-etudes.mjs';

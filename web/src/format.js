@@ -50,3 +50,14 @@ export function ago(iso, now = Date.now()) {
   if (hours < 24) return `il y a ${hours} h`;
   return `il y a ${Math.floor(hours / 24)} j`;
 }
+
+// A time left, counting down to the second: 8 105 s → "2 h 15 min 05 s", 90 000 s → "1 j 1 h 00 min".
+export function countdown(seconds) {
+  const s = Math.max(0, Math.floor(seconds));
+  const two = (n) => String(n).padStart(2, '0');
+  const [d, h, m, rest] = [Math.floor(s / 86400), Math.floor(s / 3600) % 24, Math.floor(s / 60) % 60, s % 60];
+  if (d > 0) return `${d} j ${h} h ${two(m)} min`;
+  if (h > 0) return `${h} h ${two(m)} min ${two(rest)} s`;
+  if (m > 0) return `${m} min ${two(rest)} s`;
+  return `${rest} s`;
+}

@@ -10,10 +10,13 @@ export const kRoleNames = {
   chief: 'Chef de chantier',
 };
 
-// path, label, the roles that open it.
+// path, label, the roles that open it — in the header's order, which also makes each role's
+// first view its home: Direction for direction, the sites for a manager or a chief, the queue
+// for the design office.
 const kViews = [
   { path: '/direction', label: 'Direction', roles: ['admin', 'direction'] },
   { path: '/chantiers', label: 'Chantiers', roles: ['admin', 'direction', 'manager', 'chief'] },
+  { path: '/bureau-etudes', label: "Bureau d'études", roles: ['admin', 'direction', 'design_office'] },
   { path: '/alertes', label: 'Alertes', roles: ['admin', 'direction', 'manager', 'design_office', 'chief'] },
 ];
 

@@ -102,6 +102,12 @@ const IncidentRecord* CompanyIncidents::apply(const events::Event& event) {
     case EventType::incident_relabelled:
       overwrite_given(record.corrected, labels_in(*data));
       return &record;
+    case EventType::incident_taken:  // a late event may tell of an earlier taking
+      if (!record.taken_at || event.occurred_at < *record.taken_at) {
+        record.taken_at = event.occurred_at;
+        record.taken_by = std::string{data->text("by")};
+      }
+      return &record;
     default:  // incident.resolved
       if (!record.resolved_at) record.resolved_at = event.occurred_at;
       return &record;

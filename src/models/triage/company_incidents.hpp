@@ -2,7 +2,8 @@
 //
 // The company's own incidents as triage sees them, folded from their events: what the chief
 // wrote and labelled at the opening, what Vigie predicted (incident.classified), what a person
-// corrected later (incident.relabelled), and whether it is resolved. From it come the incidents
+// corrected later (incident.relabelled), who took it in charge (the design office's queue) and
+// whether it is resolved. From it come the incidents
 // still to classify, the company's labelled incidents for the next training (models.md:
 // "the correction is kept and used at the next training") and the share of predictions people
 // corrected. Not thread-safe: its owner (live_triage.hpp) or a command holds it alone.
@@ -24,9 +25,10 @@
 namespace vigie::models::triage {
 
 // The events this fold reads; the others change nothing here.
-inline constexpr std::array<events::EventType, 4> kIncidentEventTypes = {
+inline constexpr std::array<events::EventType, 5> kIncidentEventTypes = {
     events::EventType::incident_opened, events::EventType::incident_classified,
-    events::EventType::incident_relabelled, events::EventType::incident_resolved};
+    events::EventType::incident_relabelled, events::EventType::incident_taken,
+    events::EventType::incident_resolved};
 
 using Labels = std::array<int, kOutputs>;  // class per output; -1 when not given
 inline constexpr Labels kNoLabels = {-1, -1, -1};
@@ -41,6 +43,8 @@ struct IncidentRecord {
   std::string description;  // empty until the opening arrives
   std::vector<std::string> words;  // its word set (similar_incidents.hpp)
   std::optional<Instant> opened_at;
+  std::optional<Instant> taken_at;  // the first taking in charge, by occurred_at
+  std::string taken_by;             // … and its `by`
   std::optional<Instant> resolved_at;
   Labels given = kNoLabels;      // by the opening
   Labels predicted = kNoLabels;  // by Vigie's incident.classified

@@ -97,6 +97,7 @@ void LiveTriage::apply(std::span<const events::Event> batch,
       if (statuses[i] != store::AppendStatus::accepted) continue;
       const IncidentRecord* record = incidents_.apply(event);
       if (record == nullptr) continue;  // not an incident event
+      if (event.type == events::EventType::incident_taken) continue;  // no label, no alert changes
       Key key{record->site_id, record->incident_id};
       if (record->needs_classification()) {
         to_classify_.insert(key);

@@ -59,6 +59,13 @@ class LiveTriage {
   Expected<std::optional<Classified>> classify(const IncidentText& incident);
 
   CorrectionShare correction_share() const;
+  // Runs `read` on the folded incidents under the lock and returns what it returns: for the
+  // design office's queue (api/incident_queue_routes.cpp). Keep it quick: commits wait meanwhile.
+  template <class Read>
+  auto read_incidents(Read&& read) const {
+    const std::lock_guard lock(mutex_);
+    return read(static_cast<const CompanyIncidents&>(incidents_));
+  }
   // Returns once every incident folded so far is classified (when a version exists) and its alert
   // checked: for tests and for `vigie serve`'s clean stop.
   void wait_idle();
