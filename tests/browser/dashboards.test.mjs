@@ -2,3 +2,4 @@
 // (support/shared.mjs); each page's tests are in pages/.
 import './support/shared.mjs';
 import './pages/alertes.mjs';
+import './pages/planning.mjs';

@@ -13,6 +13,7 @@ export const kRoleNames = {
 // path, label, the roles that open it.
 const kViews = [
   { path: '/alertes', label: 'Alertes', roles: ['admin', 'direction', 'manager', 'design_office', 'chief'] },
+  { path: '/planning', label: 'Planning', roles: ['admin', 'direction', 'manager'] },
 ];
 
 // The first view of a role: where signing in leads.
