@@ -222,7 +222,8 @@ TEST_F(PlansApiTest, AnAcceptedPlanCannotBeRefused) {
 }
 
 struct RejectRefusal {
-  std::string_view name, body;
+  std::string_view name;
+  std::string body;
   int status;
   std::string_view field;
 };
@@ -238,7 +239,7 @@ TEST_F(PlansApiTest, RefusesARejectionFromAnotherRoleOrWithABadReason) {
   };
   for (const RejectRefusal& c : cases) {
     SCOPED_TRACE(c.name);
-    const auto reply = reject(id, std::string{c.body}, direction_);
+    const auto reply = reject(id, c.body, direction_);
     EXPECT_EQ(reply->status, c.status);
     EXPECT_NE(reply->body.find(R"("field":")" + std::string{c.field} + R"(")"), std::string::npos) << reply->body;
   }

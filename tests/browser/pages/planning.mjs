@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
+import { euros } from '../../../web/src/format.js';
 import { addWeeks } from '../../../web/src/iso_week.js';
 import { kLaptop, kTablet, newPage, screenshot, signIn } from '../support/browser.mjs';
 import { shared } from '../support/shared.mjs';
@@ -14,10 +15,10 @@ import { shared } from '../support/shared.mjs';
 const kDirection = 'direction@demo.vigie.fr';
 const kms = (value) => `${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 }).format(value)} km`;
 
-// The coming week (the API's default) and the two after it.
+// The coming week (the API's default) and the three after it.
 async function weeks() {
   const { week } = await shared.vigie.api('/api/v1/plans/suggested');
-  return [week, addWeeks(week, 1), addWeeks(week, 2)];
+  return [week, addWeeks(week, 1), addWeeks(week, 2), addWeeks(week, 3)];
 }
 
 async function openPlanning(page, query = '') {
@@ -33,10 +34,11 @@ test('la vue planning montre la suggestion de la semaine à venir, celle de l’
   const page = await newPage(shared.browser, kLaptop);
   await openPlanning(page);
   assert.equal(await shownId(page), plan.id);
-  assert.equal(await page.getByLabel('Semaine').inputValue(), plan.week);
+  assert.equal(await page.getByLabel('Semaine', { exact: true }).inputValue(), plan.week);
   assert.equal(await page.getByRole('link', { name: 'Planning' }).getAttribute('aria-current'), 'page');
-  const savings = await page.locator('.chiffre', { hasText: 'Trajets' }).locator('strong').textContent();
-  assert.equal(savings.replace(/\s/g, ' '), kms(plan.savings.km).replace(/\s/g, ' '));
+  const figure = async (label) => (await page.locator('.chiffre', { hasText: label }).locator('strong').textContent()).replace(/\s/g, ' ');
+  assert.equal(await figure(/^Trajets/), kms(plan.savings.km).replace(/\s/g, ' '));
+  assert.equal(await figure(/^Coût des trajets/), euros(plan.savings.eur).replace(/\s/g, ' '));
   const busy = plan.teams.filter((t) => plan.assignments.some((a) => a.team_id === t.team_id || a.current_team_id === t.team_id));
   assert.equal(await page.locator('tr[data-equipe]').count(), busy.length);
   // Every planned site shows in the suggestion column of its suggested team.
@@ -57,12 +59,12 @@ test("la semaine choisie est gardée dans l'adresse", async () => {
   const [, next] = await weeks();
   const page = await newPage(shared.browser);
   await openPlanning(page);
-  await page.getByLabel('Semaine').selectOption(next);
+  await page.getByLabel('Semaine', { exact: true }).selectOption(next);
   assert.equal(new URL(page.url()).searchParams.get('semaine'), next);
   await page.locator('#etat', { hasText: `PL-${next}-` }).waitFor({ timeout: 60000 });
   await page.reload();
   await page.locator('#etat', { hasText: `PL-${next}-` }).waitFor({ timeout: 60000 });
-  assert.equal(await page.getByLabel('Semaine').inputValue(), next);
+  assert.equal(await page.getByLabel('Semaine', { exact: true }).inputValue(), next);
   assert.deepEqual(page.errors, []);
 });
 
@@ -141,10 +143,11 @@ test('le clavier atteint chaque commande de la vue planning, chacune nommée', a
 });
 
 test("le bureau d'études n'a pas la vue planning et n'y décide rien", async () => {
+  const [, , , undecided] = await weeks();
   const page = await newPage(shared.browser);
   await signIn(page, shared.vigie.url, 'be@demo.vigie.fr');
   assert.equal(await page.getByRole('link', { name: 'Planning' }).count(), 0);
-  await page.goto(`${shared.vigie.url}/planning`);
+  await page.goto(`${shared.vigie.url}/planning?semaine=${undecided}`);
   await page.locator('#etat', { hasText: /^Suggestion PL-/ }).waitFor({ timeout: 60000 });
   assert.equal(await page.getByRole('button', { name: 'Accepter ce plan' }).count(), 0);
   assert.match(await page.locator('#resume').textContent(), /revient à la Direction/);

@@ -79,12 +79,14 @@ function decisionText(decision) {
   return decision.status === 'accepted' ? `Plan accepté ${who}` : `Suggestion refusée ${who}`;
 }
 
-function decide(path, body) {
+// A button's action: POST the decision (`body()` read at the click), show it, then reload.
+function decide(path, body = () => undefined) {
   return async () => {
+    const sent = body();
     state.busy = true;
     draw();
     try {
-      const answer = await api(`/api/v1/plans/${state.plan.id}/${path}`, { method: 'POST', body });
+      const answer = await api(`/api/v1/plans/${state.plan.id}/${path}`, { method: 'POST', body: sent });
       state.plan.decision = answer.decision ??
         { status: 'accepted', plan_id: state.plan.id, by: answer.accepted_by, at: answer.accepted_at, reason: null };
       state.refusing = false;
@@ -104,7 +106,7 @@ function refusalForm() {
   reason.value = state.reason;
   reason.addEventListener('input', () => { state.reason = reason.value; });
   const confirm = element('button', { type: 'button', text: 'Confirmer le refus' });
-  confirm.addEventListener('click', decide('reject', { reason: state.reason }));
+  confirm.addEventListener('click', decide('reject', () => ({ reason: state.reason })));
   const cancel = element('button', { type: 'button', class: 'secondaire', text: 'Annuler' });
   cancel.addEventListener('click', () => { state.refusing = false; draw(); });
   for (const button of [confirm, cancel]) button.disabled = state.busy;
