@@ -104,6 +104,8 @@ TEST_F(PlansApiTest, SuggestsAcceptsOnceAndTheAcceptedPlanBecomesTheCurrentOne) 
   EXPECT_EQ(int64_t{plan["changes"].get_int64()}, 2);
   EXPECT_NEAR(double{plan["savings"]["km"].get_double()}, crossed_km(), 0.11);
   EXPECT_EQ(double{plan["score"].get_double()}, 100);
+  EXPECT_EQ(std::string_view{plan["teams"].at(0)["team_id"].get_string()}, "T-A");
+  EXPECT_EQ(std::string_view{plan["teams"].at(0)["chief_name"].get_string()}, "Chef P-A");
 
   EXPECT_EQ(server_.post("/api/v1/plans/PL-2026-W50-00000000/accept", "", direction_)->status, 404);
   EXPECT_EQ(server_.post("/api/v1/plans/" + id + "/accept", "", design_office_)->status, 403);

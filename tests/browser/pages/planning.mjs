@@ -41,6 +41,9 @@ test('la vue planning montre la suggestion de la semaine à venir, celle de l’
   assert.equal(await figure(/^Coût des trajets/), euros(plan.savings.eur).replace(/\s/g, ' '));
   const busy = plan.teams.filter((t) => plan.assignments.some((a) => a.team_id === t.team_id || a.current_team_id === t.team_id));
   assert.equal(await page.locator('tr[data-equipe]').count(), busy.length);
+  for (const team of busy.filter((t) => t.chief_name)) {
+    assert.match(await page.locator(`tr[data-equipe="${team.team_id}"] th`).textContent(), new RegExp(`Chef : ${team.chief_name}`));
+  }
   // Every planned site shows in the suggestion column of its suggested team.
   for (const a of plan.assignments) {
     const cell = page.locator(`tr[data-equipe="${a.team_id}"] td:nth-child(3) li[data-chantier="${a.site_id}"]`);

@@ -224,6 +224,7 @@ function teams(plan) {
     const over = team.load_hours > team.capacity_hours;
     rows.push(element('tr', { 'data-equipe': team.team_id },
       element('th', { scope: 'row' }, element('div', { text: team.team_id }),
+        team.chief_name ? element('div', { class: 'chef', text: `Chef : ${team.chief_name}` }) : '',
         element('div', { class: over ? 'erreur' : 'discret', text: `${decimal(team.load_hours, 0)} h / ${decimal(team.capacity_hours, 0)} h` })),
       element('td', {}, siteList(current, 'current')),
       element('td', {}, siteList(suggested, 'suggested'))));
