@@ -59,8 +59,8 @@ HttpResponse not_shown(const std::string& id) {
                     "no suggestion " + id + " shown: GET /api/v1/plans/suggested first");
 }
 
-// The refusal's reason from the body: none (empty body, {} or null), else a string of at most
-// kMaxReasonChars characters, its outer spaces trimmed.
+// The refusal's reason from the body: none (an empty body, no "reason" or a null one), else a
+// string of at most kMaxReasonChars characters, its outer spaces trimmed.
 Expected<std::string> refusal_reason(const std::string& body) {
   if (body.find_first_not_of(" \t\r\n") == std::string::npos) return std::string{};
   simdjson::dom::parser parser;
