@@ -135,6 +135,16 @@ struct AlertRuleChangeRow {
   Instant changed_at{};
 };
 
+// A suggested plan refused (surfaces.md: "to accept or reject"), kept as the audit trail: the
+// refusal outlives a restart, and the same suggestion shows as refused when it comes back.
+struct PlanRejectionRow {
+  std::string plan_id;      // "PL-2026-W50-1a2b3c4d" (plan_json.hpp)
+  std::string week;         // "2026-W50"
+  std::string rejected_by;  // who refused (a person id, an e-mail or a role)
+  Instant rejected_at{};
+  std::string reason;       // as given; "" when none
+};
+
 // A prediction as the server stored it (issue 9, points 5 to 7): which version made it, in which
 // arm of an A/B test, on which day, and the features it saw. Any past prediction can be
 // explained, two versions compared on the same sites once outcomes exist, and the features the

@@ -182,6 +182,12 @@ class Store {
   // Every change, oldest first: the last one of a rule is its settings now.
   virtual Expected<std::vector<AlertRuleChangeRow>> alert_rule_changes() const = 0;
 
+  // --- suggested plans refused (their acceptance is plan.accepted events) ----------------------
+  // Records the refusal of a plan; false when that plan was already refused (the first stands).
+  virtual Expected<bool> add_plan_rejection(const PlanRejectionRow& row) = 0;
+  // The refusals of the plans of an ISO week ("2026-W50"), oldest first.
+  virtual Expected<std::vector<PlanRejectionRow>> plan_rejections(const std::string& week) const = 0;
+
   // --- alert delivery (the outbox) ------------------------------------------------------------
   // Alerts raised after `after_id` (ids grow), oldest first, at most `limit`.
   virtual Expected<std::vector<AlertRow>> alerts_after(std::int64_t after_id, std::size_t limit) const = 0;

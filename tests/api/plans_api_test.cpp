@@ -1,10 +1,13 @@
 // Team planning over real HTTP: the suggestion of a week against a crossed current plan (two
 // teams each sent to the other's town), its acceptance recorded as plan.accepted (once, however
 // often it is accepted), the accepted plan as the week's current plan, its savings in KPI 15,
-// and the refusals (an id never shown, a role that may not accept, a week that is not one).
+// and the refusals (an id never shown, a role that may not accept, a week that is not one). A
+// plan refused: recorded in the store with who, when and why, shown as refused with the
+// suggestion, the current plan kept; refused or accepted once, the first decision standing.
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
+#include "common/time.hpp"
 #include "models/planning/plan_costs.hpp"
 #include "support/api_server.hpp"
 #include "support/json_edit.hpp"
@@ -73,6 +76,19 @@ class PlansApiTest : public ::testing::Test {
     return 2 * 2 * models::planning::road_km(kLyonLat, kLyonLon, kGrenobleLat, kGrenobleLon, 1.3);
   }
 
+  // The week's suggestion, its id in `id`.
+  simdjson::dom::element suggestion(std::string& id) {
+    const auto reply = suggested();
+    EXPECT_TRUE(reply && reply->status == 200);
+    simdjson::dom::element plan = parser_.parse(reply->body);
+    id = std::string{plan["id"].get_string().value()};
+    return plan;
+  }
+
+  httplib::Result reject(const std::string& id, const std::string& body, const std::string& token) {
+    return server_.post("/api/v1/plans/" + id + "/reject", body, token);
+  }
+
   testing::ApiServer server_;
   std::string direction_, design_office_;
   simdjson::dom::parser parser_;
@@ -88,6 +104,8 @@ TEST_F(PlansApiTest, SuggestsAcceptsOnceAndTheAcceptedPlanBecomesTheCurrentOne) 
   EXPECT_EQ(int64_t{plan["changes"].get_int64()}, 2);
   EXPECT_NEAR(double{plan["savings"]["km"].get_double()}, crossed_km(), 0.11);
   EXPECT_EQ(double{plan["score"].get_double()}, 100);
+  EXPECT_EQ(std::string_view{plan["teams"].at(0)["team_id"].get_string()}, "T-A");
+  EXPECT_EQ(std::string_view{plan["teams"].at(0)["chief_name"].get_string()}, "Chef P-A");
 
   EXPECT_EQ(server_.post("/api/v1/plans/PL-2026-W50-00000000/accept", "", direction_)->status, 404);
   EXPECT_EQ(server_.post("/api/v1/plans/" + id + "/accept", "", design_office_)->status, 403);
@@ -97,6 +115,7 @@ TEST_F(PlansApiTest, SuggestsAcceptsOnceAndTheAcceptedPlanBecomesTheCurrentOne) 
   EXPECT_EQ(int64_t{answer["sites"].get_int64()}, 2);
   EXPECT_EQ(int64_t{answer["recorded"].get_int64()}, 2);
   EXPECT_EQ(std::string_view{answer["accepted_by"].get_string()}, "direction");
+  EXPECT_FALSE(answer["accepted_at"].is_null());
   const auto again = server_.post("/api/v1/plans/" + id + "/accept", "", direction_);
   ASSERT_EQ(again->status, 200);
   EXPECT_EQ(int64_t{parser_.parse(again->body)["recorded"].get_int64()}, 0);  // duplicates
@@ -116,6 +135,126 @@ TEST_F(PlansApiTest, SuggestsAcceptsOnceAndTheAcceptedPlanBecomesTheCurrentOne) 
   const auto k15 = report["kpis"].at(14)["value"];
   EXPECT_NEAR(double{k15["km_saved"].get_double()}, crossed_km(), 0.05);
   EXPECT_NEAR(double{k15["hours_saved"].get_double()}, crossed_km() / 60, 0.01);
+}
+
+TEST_F(PlansApiTest, ARefusalIsRecordedWithWhoWhenAndWhyAndTheCurrentPlanStays) {
+  std::string id;
+  simdjson::dom::element before = suggestion(id);
+  EXPECT_TRUE(before["decision"].is_null());
+  EXPECT_EQ(before["decisions"].get_array().size(), 0u);
+
+  const auto refused = reject(id, R"({"reason":"  Équipe B en formation lundi  "})", direction_);
+  ASSERT_EQ(refused->status, 200) << refused->body;
+  simdjson::dom::element answer = parser_.parse(refused->body);
+  EXPECT_EQ(std::string_view{answer["plan_id"].get_string()}, id);
+  EXPECT_EQ(std::string_view{answer["week"].get_string()}, "2026-W50");
+  EXPECT_EQ(std::string_view{answer["decision"]["status"].get_string()}, "rejected");
+  EXPECT_EQ(std::string_view{answer["decision"]["by"].get_string()}, "direction");
+  EXPECT_EQ(std::string_view{answer["decision"]["reason"].get_string()}, "Équipe B en formation lundi");
+
+  // In the store, not only in this server's memory: it outlives a restart.
+  const auto rows = server_.store().plan_rejections("2026-W50");
+  ASSERT_TRUE(rows);
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ(rows->front().plan_id, id);
+  EXPECT_EQ(rows->front().rejected_by, "direction");
+  EXPECT_EQ(rows->front().reason, "Équipe B en formation lundi");
+  EXPECT_EQ(std::string_view{answer["decision"]["at"].get_string()}, format_rfc3339_utc(rows->front().rejected_at));
+
+  // The same suggestion comes back refused; the current plan is still the crossed one.
+  std::string again_id;
+  simdjson::dom::element after = suggestion(again_id);
+  EXPECT_EQ(again_id, id);
+  EXPECT_EQ(std::string_view{after["decision"]["status"].get_string()}, "rejected");
+  EXPECT_EQ(std::string_view{after["decision"]["reason"].get_string()}, "Équipe B en formation lundi");
+  ASSERT_EQ(after["decisions"].get_array().size(), 1u);
+  EXPECT_EQ(int64_t{after["changes"].get_int64()}, 2);
+  EXPECT_NEAR(double{after["savings"]["km"].get_double()}, crossed_km(), 0.11);
+
+  // Another week's suggestion carries none of this week's decisions.
+  simdjson::dom::element other = parser_.parse(suggested("?week=2026-W51")->body);
+  EXPECT_TRUE(other["decision"].is_null());
+  EXPECT_EQ(other["decisions"].get_array().size(), 0u);
+}
+
+TEST_F(PlansApiTest, AReasonIsOptional) {
+  std::string id;
+  suggestion(id);
+  const auto refused = reject(id, "", direction_);
+  ASSERT_EQ(refused->status, 200) << refused->body;
+  EXPECT_TRUE(parser_.parse(refused->body)["decision"]["reason"].is_null());
+  EXPECT_EQ(server_.store().plan_rejections("2026-W50")->front().reason, "");
+}
+
+TEST_F(PlansApiTest, APlanIsRefusedOnceAndNeverAcceptedAfter) {
+  std::string id;
+  suggestion(id);
+  ASSERT_EQ(reject(id, R"({"reason":"trop de changements"})", direction_)->status, 200);
+  const auto twice = reject(id, R"({"reason":"encore"})", direction_);
+  EXPECT_EQ(twice->status, 409);
+  EXPECT_NE(twice->body.find("already rejected by direction"), std::string::npos) << twice->body;
+  const auto accepted = server_.post("/api/v1/plans/" + id + "/accept", "", direction_);
+  EXPECT_EQ(accepted->status, 409);
+  EXPECT_NE(accepted->body.find("already rejected by direction"), std::string::npos) << accepted->body;
+  // The first refusal stands, and nothing was accepted.
+  const auto rows = server_.store().plan_rejections("2026-W50");
+  ASSERT_EQ(rows->size(), 1u);
+  EXPECT_EQ(rows->front().reason, "trop de changements");
+  EXPECT_EQ(int64_t{parser_.parse(suggested()->body)["changes"].get_int64()}, 2);
+}
+
+TEST_F(PlansApiTest, AnAcceptedPlanCannotBeRefused) {
+  std::string id;
+  suggestion(id);
+  const auto accepted = server_.post("/api/v1/plans/" + id + "/accept", "", direction_);
+  ASSERT_EQ(accepted->status, 200) << accepted->body;
+  const std::string accepted_at{parser_.parse(accepted->body)["accepted_at"].get_string().value()};
+  std::string again;
+  simdjson::dom::element after = suggestion(again);  // read from the plan.accepted events
+  ASSERT_EQ(again, id);
+  EXPECT_EQ(std::string_view{after["decision"]["status"].get_string()}, "accepted");
+  EXPECT_EQ(std::string_view{after["decision"]["by"].get_string()}, "direction");
+  EXPECT_EQ(std::string_view{after["decision"]["at"].get_string()}, accepted_at);
+
+  const auto refused = reject(id, "", direction_);
+  EXPECT_EQ(refused->status, 409);
+  EXPECT_NE(refused->body.find("already accepted by direction at " + accepted_at), std::string::npos)
+      << refused->body;
+  EXPECT_TRUE(server_.store().plan_rejections("2026-W50")->empty());
+}
+
+struct RejectRefusal {
+  std::string_view name;
+  std::string body;
+  int status;
+  std::string_view field;
+};
+
+TEST_F(PlansApiTest, RefusesARejectionFromAnotherRoleOrWithABadReason) {
+  std::string id;
+  suggestion(id);
+  const std::string long_reason(501, 'x');
+  const RejectRefusal cases[] = {
+      {"reason not a string", R"({"reason":12})", 422, "reason"},
+      {"reason too long", R"({"reason":")" + long_reason + R"("})", 422, "reason"},
+      {"body not an object", R"(["non"])", 422, "body"},
+  };
+  for (const RejectRefusal& c : cases) {
+    SCOPED_TRACE(c.name);
+    const auto reply = reject(id, c.body, direction_);
+    EXPECT_EQ(reply->status, c.status);
+    EXPECT_NE(reply->body.find(R"("field":")" + std::string{c.field} + R"(")"), std::string::npos) << reply->body;
+  }
+  const auto design_office = reject(id, "", design_office_);
+  EXPECT_EQ(design_office->status, 403);
+  EXPECT_NE(design_office->body.find("not role design_office"), std::string::npos) << design_office->body;
+  EXPECT_EQ(reject(id, "", "")->status, 401);
+  EXPECT_EQ(reject("PL-2026-W50-00000000", "", direction_)->status, 404);
+  EXPECT_TRUE(server_.store().plan_rejections("2026-W50")->empty());
+  // 500 characters, accents counted once, is within the limit.
+  std::string longest;
+  for (int i = 0; i < 500; ++i) longest += "é";
+  EXPECT_EQ(reject(id, R"({"reason":")" + longest + R"("})", direction_)->status, 200);
 }
 
 TEST_F(PlansApiTest, RefusesAWeekThatIsNotOne) {

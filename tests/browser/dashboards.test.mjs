@@ -5,3 +5,4 @@ import './pages/alertes.mjs';
 import './pages/direction.mjs';
 import './pages/chantiers.mjs';
 import './pages/bureau-etudes.mjs';
+import './pages/planning.mjs';

@@ -17,6 +17,7 @@ const kViews = [
   { path: '/direction', label: 'Direction', roles: ['admin', 'direction'] },
   { path: '/chantiers', label: 'Chantiers', roles: ['admin', 'direction', 'manager', 'chief'] },
   { path: '/bureau-etudes', label: "Bureau d'études", roles: ['admin', 'direction', 'design_office'] },
+  { path: '/planning', label: 'Planning', roles: ['admin', 'direction', 'manager'] },
   { path: '/alertes', label: 'Alertes', roles: ['admin', 'direction', 'manager', 'design_office', 'chief'] },
 ];
 

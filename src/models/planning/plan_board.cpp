@@ -1,5 +1,7 @@
 #include "models/planning/plan_board.hpp"
 
+#include <chrono>
+
 #include "common/fnv_hash.hpp"
 #include "common/iso_week.hpp"
 #include "common/json_writer.hpp"
@@ -13,6 +15,14 @@ namespace vigie::models::planning {
 namespace {
 
 constexpr std::size_t kShownKept = 64;  // suggestions remembered (beyond, one is forgotten)
+
+// 409: a plan is accepted or refused once, and the first decision stands.
+Error already_decided(const PlanDecision& decision) {
+  const bool accepted = decision.kind == PlanDecision::Kind::accepted;
+  return Error::make(ErrorCode::conflict, "plan " + decision.plan_id + " was already " +
+                                              (accepted ? "accepted" : "rejected") + " by " +
+                                              decision.by + " at " + format_rfc3339_utc(decision.at));
+}
 
 std::string acceptance_id(const std::string& plan_id, const std::string& site_id) {
   std::string id = "plan:" + plan_id + ":" + site_id;
@@ -56,7 +66,7 @@ std::vector<events::Event> acceptance_events(const WeekProblem& problem, const W
   return out;
 }
 
-PlanBoard::PlanBoard(const store::Store& store, PlanningSettings settings, SubmitEvents submit,
+PlanBoard::PlanBoard(store::Store& store, PlanningSettings settings, SubmitEvents submit,
                      PredictDelays predict_delays)
     : store_(store),
       settings_(settings),
@@ -71,35 +81,70 @@ Expected<PlanBoard::Shown> PlanBoard::suggest(LocalDate monday) {
     if (auto predicted = predict_delays_(suggestion.problem); !predicted) return predicted.error();
   }
   suggestion.plan = plan_week(suggestion.problem, settings_);
+  auto decisions = week_decisions(store_, format_iso_week(monday));
+  if (!decisions) return decisions.error();
   Shown shown;
   shown.id = plan_id(suggestion.problem, suggestion.plan);
-  shown.json = plan_json(suggestion.problem, suggestion.plan, settings_, shown.id);
+  shown.json = with_decisions(plan_json(suggestion.problem, suggestion.plan, settings_, shown.id),
+                              shown.id, *decisions);
   const std::lock_guard lock(mutex_);
   if (shown_.size() >= kShownKept && !shown_.contains(shown.id)) shown_.erase(shown_.begin());
   shown_.insert_or_assign(shown.id, std::move(suggestion));
   return shown;
 }
 
+const PlanBoard::Suggestion* PlanBoard::shown(const std::string& id) const {
+  const auto found = shown_.find(id);
+  return found == shown_.end() ? nullptr : &found->second;
+}
+
 Expected<std::optional<PlanBoard::Accepted>> PlanBoard::accept(const std::string& id,
                                                                 const std::string& accepted_by,
                                                                 const std::string& actor_id,
                                                                 Instant at) {
+  const std::lock_guard decide(decide_mutex_);
   std::vector<events::Event> batch;
   Accepted accepted;
   {
     const std::lock_guard lock(mutex_);
-    const auto found = shown_.find(id);
-    if (found == shown_.end() || !found->second.plan.found) return std::optional<Accepted>{};
-    const Suggestion& suggestion = found->second;
-    batch = acceptance_events(suggestion.problem, suggestion.plan, id, accepted_by, actor_id, at);
-    accepted.week = format_iso_week(suggestion.problem.monday);
-    accepted.savings = plan_savings(suggestion.plan, settings_);
+    const Suggestion* suggestion = shown(id);
+    if (suggestion == nullptr || !suggestion->plan.found) return std::optional<Accepted>{};
+    batch = acceptance_events(suggestion->problem, suggestion->plan, id, accepted_by, actor_id, at);
+    accepted.week = format_iso_week(suggestion->problem.monday);
+    accepted.savings = plan_savings(suggestion->plan, settings_);
   }
+  auto decisions = week_decisions(store_, accepted.week);
+  if (!decisions) return decisions.error();
+  const PlanDecision* earlier = decision_of(*decisions, id);
+  if (earlier != nullptr && earlier->kind == PlanDecision::Kind::rejected) return already_decided(*earlier);
+  // The events keep the second (format_paris_rfc3339): the time read back is that one.
+  accepted.at = earlier != nullptr ? earlier->at : Instant{std::chrono::floor<std::chrono::seconds>(at)};
   accepted.sites = batch.size();
   auto stored = submit_(std::move(batch));
   if (!stored) return stored.error();
   accepted.stored = *stored;
   return std::optional<Accepted>{accepted};
+}
+
+Expected<std::optional<PlanBoard::Rejected>> PlanBoard::reject(const std::string& id,
+                                                                const std::string& rejected_by,
+                                                                const std::string& reason, Instant at) {
+  const std::lock_guard decide(decide_mutex_);
+  Rejected rejected;
+  {
+    const std::lock_guard lock(mutex_);
+    const Suggestion* suggestion = shown(id);
+    if (suggestion == nullptr || !suggestion->plan.found) return std::optional<Rejected>{};
+    rejected.week = format_iso_week(suggestion->problem.monday);
+  }
+  auto decisions = week_decisions(store_, rejected.week);
+  if (!decisions) return decisions.error();
+  if (const PlanDecision* earlier = decision_of(*decisions, id)) return already_decided(*earlier);
+  rejected.decision = {PlanDecision::Kind::rejected, id, rejected_by, at, reason};
+  auto added = store_.add_plan_rejection({id, rejected.week, rejected_by, at, reason});
+  if (!added) return added.error();
+  if (!*added) return Error::make(ErrorCode::conflict, "plan " + id + " was already rejected");
+  return std::optional<Rejected>{std::move(rejected)};
 }
 
 }  // namespace vigie::models::planning

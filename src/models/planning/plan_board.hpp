@@ -5,7 +5,10 @@
 // /api/v1/plans/{id}/accept records exactly what was shown under that id as plan.accepted
 // events, one per site (Vigie's own type, written through the ingest pipeline so that they are
 // durable, archived and folded like any event). An accepted plan becomes the week's current
-// plan (week_builder.hpp) and its savings feed KPI 15. Thread-safe.
+// plan (week_builder.hpp) and its savings feed KPI 15. POST /api/v1/plans/{id}/reject records
+// its refusal in the store instead (who, when, why): the current plan stays, and the same
+// suggestion shows as refused. A plan is accepted or refused once (plan_decisions.hpp); the
+// suggestion carries the week's decisions. Thread-safe.
 #pragma once
 
 #include <functional>
@@ -18,6 +21,7 @@
 #include "common/config.hpp"
 #include "common/expected.hpp"
 #include "events/event.hpp"
+#include "models/planning/plan_decisions.hpp"
 #include "models/planning/plan_json.hpp"
 #include "models/planning/team_planner.hpp"
 #include "store/store.hpp"
@@ -37,12 +41,12 @@ class PlanBoard {
   // Attaches each site's predicted delay by team when a delay model is active (delay_effects.hpp;
   // empty: planning without it).
   using PredictDelays = std::function<Expected<void>(WeekProblem&)>;
-  PlanBoard(const store::Store& store, PlanningSettings settings, SubmitEvents submit,
+  PlanBoard(store::Store& store, PlanningSettings settings, SubmitEvents submit,
             PredictDelays predict_delays = {});
 
   struct Shown {
     std::string id;
-    std::string json;  // plan_json
+    std::string json;  // plan_json with the week's decisions (plan_decisions.hpp)
   };
   Expected<Shown> suggest(LocalDate monday);
 
@@ -51,22 +55,38 @@ class PlanBoard {
     std::size_t sites = 0;
     std::size_t stored = 0;  // the others were already recorded
     PlanSavings savings;
+    Instant at{};  // of the first acceptance
   };
-  // nullopt: no suggestion shown under this id (never, or the server restarted since).
+  // nullopt: no suggestion shown under this id (never, or the server restarted since); a
+  // conflict error when the plan was refused.
   Expected<std::optional<Accepted>> accept(const std::string& id, const std::string& accepted_by,
                                            const std::string& actor_id, Instant at);
+
+  struct Rejected {
+    std::string week;
+    PlanDecision decision;
+  };
+  // Records the refusal of the plan shown under `id` with its reason (may be empty). nullopt:
+  // no suggestion shown under this id; a conflict error naming who and when when the plan was
+  // already accepted or refused.
+  Expected<std::optional<Rejected>> reject(const std::string& id, const std::string& rejected_by,
+                                           const std::string& reason, Instant at);
 
  private:
   struct Suggestion {
     WeekProblem problem;
     WeekPlan plan;
   };
-  const store::Store& store_;
+  // The suggestion shown under `id` (nullptr when none), the mutex held.
+  const Suggestion* shown(const std::string& id) const;
+
+  store::Store& store_;
   const PlanningSettings settings_;
   const SubmitEvents submit_;
   const PredictDelays predict_delays_;
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   std::map<std::string, Suggestion> shown_;  // by id
+  std::mutex decide_mutex_;  // one decision at a time: an acceptance and a refusal never cross
 };
 
 }  // namespace vigie::models::planning

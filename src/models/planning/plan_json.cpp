@@ -115,6 +115,7 @@ std::string plan_json(const WeekProblem& problem, const WeekPlan& plan,
   for (std::size_t t = 0; t < problem.teams.size(); ++t) {
     json.begin_object()
         .field("team_id", problem.teams[t].id)
+        .field("chief_name", problem.teams[t].chief_name)
         .field("load_hours", tenth(t < plan.load_hours.size() ? plan.load_hours[t] : 0))
         .field("capacity_hours", tenth(problem.teams[t].capacity_hours))
         .end_object();

@@ -2,7 +2,8 @@
 //
 // A week's plan as JSON, the same for `vigie plan --format json` and GET /api/v1/plans/suggested:
 // the assignments with what changes, the sites left out and why, the objective's parts for the
-// suggested and the current plan, the savings (km, hours, €), the score and the bound.
+// suggested and the current plan, the savings (km, hours, €), the score and the bound, and each
+// team's load with its chief's name.
 // Field names in English; the reasons are the French sentences people read.
 #pragma once
 

@@ -46,6 +46,7 @@ void PlanningHistory::apply(const events::Event& event) {
   switch (event.type) {
     case EventType::person_upserted: {
       PersonFacts person;
+      person.name = data->text("name");
       person.home_lat = data->number("home_lat");
       person.home_lon = data->number("home_lon");
       person.experience_years = data->number("experience_years");

@@ -23,6 +23,7 @@
 namespace vigie::models::planning {
 
 struct PersonFacts {
+  std::string name;  // as the records give it: what people call a team by (its chief)
   std::optional<double> home_lat, home_lon;
   std::optional<double> experience_years;
   std::vector<std::string> skills;

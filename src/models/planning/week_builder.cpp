@@ -45,6 +45,7 @@ PlanTeam team_at(const PlanningHistory& history, const std::string& id, const Te
   const auto chief = history.persons().find(facts.chief_id);
   if (chief != history.persons().end()) {
     if (const PersonFacts* person = chief->second.before(t)) {
+      team.chief_name = person->name;
       team.preferred_site_types = person->preferred_site_types;
       team.chief_experience_years = person->experience_years;
     }

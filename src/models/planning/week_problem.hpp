@@ -27,6 +27,7 @@ struct PlanMember {
 struct PlanTeam {
   std::string id;
   std::string chief_id;
+  std::string chief_name;  // empty when the chief's record has none
   std::vector<PlanMember> members;  // the chief first
   double capacity_hours = 0;        // weekly
   std::vector<std::string> vehicle_ids;

@@ -133,9 +133,19 @@ constexpr std::string_view kMigration9 = R"sql(
 CREATE INDEX events_site_time ON events(site_id, occurred_at);
 )sql";
 
-constexpr std::array<std::string_view, 9> kMigrations = {kMigration1, kMigration2, kMigration3,
-                                                         kMigration4, kMigration5, kMigration6,
-                                                         kMigration7, kMigration8, kMigration9};
+// Suggested plans refused (issue 10, the planning view): one row per plan, the first refusal
+// standing; appended, never updated, so the table is the audit trail. Acceptances are events.
+constexpr std::string_view kMigration10 = R"sql(
+CREATE TABLE plan_rejections (
+  plan_id TEXT PRIMARY KEY, week TEXT NOT NULL, rejected_by TEXT NOT NULL,
+  rejected_at INTEGER NOT NULL, reason TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX plan_rejections_week ON plan_rejections(week);
+)sql";
+
+constexpr std::array<std::string_view, 10> kMigrations = {
+    kMigration1, kMigration2, kMigration3, kMigration4, kMigration5,
+    kMigration6, kMigration7, kMigration8, kMigration9, kMigration10};
 
 Expected<int> current_version(Database& db) {
   auto created = db.exec(

@@ -84,6 +84,8 @@ class SqliteStore final : public Store {
   Expected<bool> remove_session(const std::string& hash) override;
   Expected<std::int64_t> add_alert_rule_change(const AlertRuleChangeRow& row) override;
   Expected<std::vector<AlertRuleChangeRow>> alert_rule_changes() const override;
+  Expected<bool> add_plan_rejection(const PlanRejectionRow& row) override;
+  Expected<std::vector<PlanRejectionRow>> plan_rejections(const std::string& week) const override;
   Expected<void> enqueue_alert_deliveries(std::span<const AlertDeliveryRow> rows,
                                           std::int64_t through_alert_id) override;
   Expected<std::vector<AlertDeliveryRow>> due_alert_deliveries(Instant now,
