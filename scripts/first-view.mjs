@@ -12,6 +12,10 @@ import { chromium } from 'playwright-core';
 const url = process.argv.find((a) => a.startsWith('http')) ?? 'http://localhost:8080';
 const runsFlag = process.argv.indexOf('--runs');
 const runs = runsFlag > 0 ? Number(process.argv[runsFlag + 1]) : 10;
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error('first-view: --runs takes a whole number of loads (at least 1)');
+  process.exit(2);
+}
 
 const quantile = (values, q) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -31,7 +35,9 @@ async function signedInPage(browser, email) {
 }
 
 // The page's first view, `runs` times, each in a fresh load (the assets in the browser's cache,
-// as for someone who opens the dashboards every day; the first, cold load is reported apart).
+// as for someone who opens the dashboards every day). The first load is reported apart: the
+// first page a session opens loads the assets it shares with the others (the sign-in page
+// loaded some already), later pages only their own.
 async function firstViews(page, path) {
   const times = [];
   const apiTimes = [];
@@ -71,7 +77,7 @@ const pages = [
 const sessions = { 'direction@demo.vigie.fr': direction };
 const allApi = [];
 console.log(`Première vue des pages sur ${url} (${runs} chargements chacune, Chromium ${browser.version()})`);
-console.log('page                                   compte                     à froid   médiane   p95');
+console.log('page                                   compte                    1er chargt  médiane   p95');
 for (const [email, path] of pages) {
   sessions[email] ??= await signedInPage(browser, email);
   const { cold, warm, apiTimes } = await firstViews(sessions[email], path);

@@ -1,7 +1,5 @@
 #include "api/incident_queue_json.hpp"
 
-#include <simdjson.h>
-
 #include "common/json_writer.hpp"
 
 namespace vigie::api {
@@ -24,12 +22,6 @@ void nullable(JsonWriter& json, std::string_view name, const std::optional<doubl
     json.value(*number);
   else
     json.null();
-}
-
-const std::string* find_name(const std::unordered_map<std::string, std::string>& names,
-                             const std::string& id) {
-  const auto it = names.find(id);
-  return it == names.end() ? nullptr : &it->second;
 }
 
 std::string_view label_source(const triage::IncidentRecord& record, std::size_t o) {
@@ -71,7 +63,7 @@ void write_incident(JsonWriter& json, const triage::QueueEntry& entry,
   nullable(json, "site_name", row == nullptr ? nullptr : &row->name);
   nullable(json, "chief_id", row == nullptr ? nullptr : &row->chief_id);
   nullable(json, "chief_name",
-           row == nullptr ? nullptr : find_name(directory.person_names, row->chief_id));
+           row == nullptr ? nullptr : directory.people.find(row->chief_id));
   json.field("state", triage::queue_state_name(entry.state))
       .field("description", record.description);
   json.key("labels").begin_object();
@@ -83,7 +75,7 @@ void write_incident(JsonWriter& json, const triage::QueueEntry& entry,
     json.value(record.model_version);
   json.time_field("opened_at", record.opened_at).time_field("taken_at", record.taken_at);
   nullable(json, "taken_by", &record.taken_by);
-  nullable(json, "taken_by_name", find_name(directory.person_names, record.taken_by));
+  nullable(json, "taken_by_name", directory.people.find(record.taken_by));
   json.time_field("resolved_at", record.resolved_at);
   nullable(json, "sla_hours", entry.sla_hours);
   json.time_field("sla_due_at", entry.sla_due_at).end_object();
@@ -95,21 +87,14 @@ Expected<QueueDirectory> QueueDirectory::read(const store::Store& store,
                                               const Principal& principal) {
   auto sites = store.sites();
   if (!sites) return sites.error();
-  auto persons = store.entities(store::EntityKind::person);
-  if (!persons) return persons.error();
+  auto people = read_people(store);
+  if (!people) return people.error();
   QueueDirectory directory;
   directory.scope = SiteScope::of(principal, *sites);
   for (store::SiteRow& site : *sites) {
     if (directory.scope.contains(site.id)) directory.sites.emplace(site.id, std::move(site));
   }
-  simdjson::dom::parser parser;
-  for (const store::EntityRow& person : *persons) {
-    std::string_view name;
-    if (parser.parse(person.record).get_object()["name"].get_string().get(name) ==
-        simdjson::SUCCESS) {
-      directory.person_names.emplace(person.id, name);
-    }
-  }
+  directory.people = std::move(*people);
   return directory;
 }
 

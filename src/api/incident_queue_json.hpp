@@ -21,6 +21,7 @@
 #include <unordered_map>
 
 #include "api/auth.hpp"
+#include "api/people_book.hpp"
 #include "api/site_scope.hpp"
 #include "common/expected.hpp"
 #include "models/triage/incident_queue.hpp"
@@ -32,7 +33,7 @@ namespace vigie::api {
 struct QueueDirectory {
   SiteScope scope;
   std::unordered_map<std::string, store::SiteRow> sites;
-  std::unordered_map<std::string, std::string> person_names;  // by id, from the person's record
+  PeopleBook people;
 
   static Expected<QueueDirectory> read(const store::Store& store, const Principal& principal);
 };

@@ -2,7 +2,7 @@
 //
 // Which sites a request covers: the scope filters of the query (region, manager, type, team,
 // status — kpis.md) narrowed by who asks: a manager's token sees only their own sites whatever
-// the query says (a chief's sites are those they lead: api/site_scope.hpp).
+// the query says, a chief's only the sites they lead.
 #pragma once
 
 #include "api/auth.hpp"

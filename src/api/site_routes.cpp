@@ -10,7 +10,8 @@
 //   GET /api/v1/filters
 //       the values the scope filters take on the sites the asker sees (managers, regions,
 //       types, teams), for the pages' filter lists
-// A manager sees only their own sites, a chief the sites they lead (api/scope_query.hpp).
+// A manager sees only their own sites, a chief the sites they lead (api/scope_query.hpp:
+// the scope every route here starts from).
 #include <simdjson.h>
 
 #include <algorithm>
@@ -20,6 +21,7 @@
 #include "api/json_response.hpp"
 #include "api/routes.hpp"
 #include "api/scope_query.hpp"
+#include "api/site_scope.hpp"
 #include "api/site_summaries.hpp"
 #include "api/site_table.hpp"
 #include "common/json_writer.hpp"
@@ -96,7 +98,8 @@ void write_site_fields(JsonWriter& json, const SiteSummary& site, const PeopleBo
   for (int severity = 1; severity <= 4; ++severity) {
     json.field(kpi::severity_name(severity), site.open_by_severity[static_cast<std::size_t>(severity - 1)]);
   }
-  json.end_object().field("highest_open_severity", site.highest_open_severity());
+  json.end_object().field("highest_open_severity", site.highest_open_severity())
+      .field("urgency", site.urgency());
   const std::string risk = risk_level(site);
   json.key("risk");
   risk.empty() ? json.null() : json.value(risk);
@@ -114,8 +117,8 @@ void write_prediction_summary(JsonWriter& json, const SiteSummary& site) {
       .field("predicted_late", p.predicted_late).field("model_version", p.model_version).end_object();
 }
 
-// The orders the table "Tous les chantiers" offers. Urgency: a Critique incident open first,
-// then by the highest severity open, then by P(late). Sites without a figure go last.
+// The orders the table "Tous les chantiers" offers. Urgency: by SiteSummary::urgency(), then by
+// P(late). Sites without a figure go last.
 Expected<void> sort_sites(std::vector<SiteSummary>& sites, const std::string& sort, const std::string& order) {
   if (!order.empty() && order != "asc" && order != "desc") return Error::invalid("order", "must be asc or desc");
   const bool descending = order.empty() ? sort != "name" && !sort.empty() : order == "desc";
@@ -130,7 +133,7 @@ Expected<void> sort_sites(std::vector<SiteSummary>& sites, const std::string& so
   } else if (sort == "budget") {
     key = [](const SiteSummary& s) { return Key{false, static_cast<double>(s.budget_cents)}; };
   } else if (sort == "urgency") {
-    key = [p_late](const SiteSummary& s) { return Key{false, s.highest_open_severity() + p_late(s)}; };
+    key = [p_late](const SiteSummary& s) { return Key{false, 2.0 * s.urgency() + p_late(s)}; };  // p_late ≤ 1: tiers apart
   } else {
     return Error::invalid("sort", "must be name, delay, budget or urgency");
   }
@@ -156,7 +159,7 @@ HttpResponse get_sites(ApiServices& services, const HttpRequest& request) {
   if (!risk.empty() && risk != "high" && risk != "medium" && risk != "low") {
     return json_error(Error::invalid("risk", "must be high, medium or low"));
   }
-  auto sites = site_summaries(services, *principal, *scope, now);
+  auto sites = site_summaries(services, *scope, now);
   if (!sites) return json_error(sites.error());
   if (!risk.empty()) {
     std::erase_if(*sites, [&](const SiteSummary& site) { return risk_level(site) != risk; });
@@ -199,7 +202,7 @@ HttpResponse get_site(ApiServices& services, const HttpRequest& request, const s
   if (!principal) return auth_error_response(principal.error());
   const kpi::Scope scope = own_scope(*principal);
   const Instant now = instant_now();
-  auto sites = site_summaries(services, *principal, scope, now, id);
+  auto sites = site_summaries(services, scope, now, id);
   if (!sites) return json_error(sites.error());
   if (sites->empty()) return json_error(404, ErrorCode::not_found, "no site \"" + id + "\" in your scope");
   auto people = read_people(services.store);
@@ -265,17 +268,19 @@ HttpResponse get_site(ApiServices& services, const HttpRequest& request, const s
 HttpResponse get_filters(ApiServices& services, const HttpRequest& request) {
   auto principal = services.auth.authenticate(request, Permission::read);
   if (!principal) return auth_error_response(principal.error());
-  const kpi::Scope scope = own_scope(*principal);
-  auto sites = site_summaries(services, *principal, scope, instant_now());
-  if (!sites) return json_error(sites.error());
+  // From the store's records alone: a filter list needs no figures and no predictions.
+  auto records = services.store.sites();
+  if (!records) return json_error(records.error());
   auto people = read_people(services.store);
   if (!people) return json_error(people.error());
+  const SiteScope own = SiteScope::of(*principal, *records);
   std::set<std::string> managers, regions, types, teams;
-  for (const SiteSummary& site : *sites) {
-    managers.insert(site.record.manager_id);
-    regions.insert(site.record.region);
-    types.insert(site.record.type);
-    if (!site.record.team_id.empty()) teams.insert(site.record.team_id);
+  for (const events::SiteRecord& site : *records) {
+    if (!own.contains(site.id)) continue;
+    managers.insert(site.manager_id);
+    regions.insert(site.region);
+    types.insert(site.type);
+    if (!site.team_id.empty()) teams.insert(site.team_id);
   }
   JsonWriter json;
   json.begin_object().key("managers").begin_array();

@@ -1,45 +1,13 @@
 #include "api/site_summaries.hpp"
 
-#include <simdjson.h>
-
 #include <algorithm>
 
-#include "api/site_scope.hpp"
 #include "common/paris_time.hpp"
+#include "common/text_fold.hpp"
 #include "kpi/live_company.hpp"
 #include "models/delay/live_predictions.hpp"
 
 namespace vigie::api {
-
-std::string PeopleBook::name(const std::string& person_id) const {
-  const auto found = person_names.find(person_id);
-  return found == person_names.end() ? person_id : found->second;
-}
-
-Expected<PeopleBook> read_people(const store::Store& store) {
-  PeopleBook book;
-  simdjson::dom::parser parser;
-  auto persons = store.entities(store::EntityKind::person);
-  if (!persons) return persons.error();
-  for (const auto& person : *persons) {
-    std::string_view name;
-    if (parser.parse(person.record).get_object()["name"].get_string().get(name) == simdjson::SUCCESS) {
-      book.person_names.emplace(person.id, std::string{name});
-    }
-  }
-  auto teams = store.entities(store::EntityKind::team);
-  if (!teams) return teams.error();
-  for (const auto& team : *teams) {
-    simdjson::dom::array members;
-    if (parser.parse(team.record).get_object()["member_ids"].get_array().get(members) != simdjson::SUCCESS) continue;
-    auto& ids = book.team_members[team.id];
-    for (const auto member : members) {
-      std::string_view id;
-      if (member.get_string().get(id) == simdjson::SUCCESS) ids.emplace_back(id);
-    }
-  }
-  return book;
-}
 
 int SiteSummary::highest_open_severity() const {
   for (int severity = 4; severity >= 1; --severity) {
@@ -48,20 +16,26 @@ int SiteSummary::highest_open_severity() const {
   return 0;
 }
 
+int SiteSummary::urgency() const {
+  const int severity = highest_open_severity();
+  const double p_late = prediction ? prediction->p_late : 0.0;
+  if (severity == 4) return 3;
+  if (p_late >= 0.7) return 2;
+  return severity == 3 || p_late >= 0.4 ? 1 : 0;
+}
+
 std::string risk_level(const SiteSummary& site) {
   if (!site.prediction) return "";
   if (site.prediction->p_late >= 0.7) return "high";
   return site.prediction->p_late >= 0.4 ? "medium" : "low";
 }
 
-Expected<std::vector<SiteSummary>> site_summaries(ApiServices& services, const Principal& principal,
-                                                  const kpi::Scope& scope, Instant now,
+Expected<std::vector<SiteSummary>> site_summaries(ApiServices& services, const kpi::Scope& scope, Instant now,
                                                   const std::string& only_site) {
   auto records = services.store.sites();
   if (!records) return records.error();
   std::unordered_map<std::string, const events::SiteRecord*> record_of;
   for (const auto& record : *records) record_of.emplace(record.id, &record);
-  const SiteScope own = SiteScope::of(principal, *records);
 
   const LocalDate today = paris_date(now);
   const std::int32_t day = days_since_epoch(today);
@@ -75,7 +49,7 @@ Expected<std::vector<SiteSummary>> site_summaries(ApiServices& services, const P
       const auto record = record_of.find(sites[i].id);
       if (record == record_of.end()) continue;
       const kpi::SiteAt at = kpi::site_at(sites[i], end);
-      if (!at.known || !kpi::in_scope(at, scope) || !own.contains(sites[i].id)) continue;
+      if (!at.known || !kpi::in_scope(at, scope)) continue;
       const kpi::DayCounters sums = kpi::sum_to(sites[i], day);
       SiteSummary summary;
       summary.record = *record->second;
@@ -116,9 +90,12 @@ Expected<std::vector<SiteSummary>> site_summaries(ApiServices& services, const P
     std::sort(summary.open_incidents.begin(), summary.open_incidents.end(),
               [](const OpenIncident& a, const OpenIncident& b) { return a.opened_at > b.opened_at; });
   }
-  std::sort(summaries.begin(), summaries.end(), [](const SiteSummary& a, const SiteSummary& b) {
-    return a.record.name < b.record.name;
-  });
+  // By name as people read it: accents do not send "Échirolles" after "Voiron".
+  std::vector<std::pair<std::string, SiteSummary>> keyed;
+  keyed.reserve(summaries.size());
+  for (auto& summary : summaries) keyed.emplace_back(plain_lower(summary.record.name) + '\x1f' + summary.record.id, std::move(summary));
+  std::sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (std::size_t i = 0; i < keyed.size(); ++i) summaries[i] = std::move(keyed[i].second);
   return summaries;
 }
 

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "api/auth.hpp"
+#include "api/people_book.hpp"
 #include "api/routes.hpp"
 #include "events/records.hpp"
 #include "kpi/company.hpp"
@@ -20,14 +21,6 @@
 #include "models/delay/prediction.hpp"
 
 namespace vigie::api {
-
-// Persons' and teams' names and records by id, read from the store once per request.
-struct PeopleBook {
-  std::unordered_map<std::string, std::string> person_names;
-  std::unordered_map<std::string, std::vector<std::string>> team_members;  // team → person ids
-  std::string name(const std::string& person_id) const;  // the id itself when unknown
-};
-Expected<PeopleBook> read_people(const store::Store& store);
 
 struct OpenIncident {
   std::string id;
@@ -49,16 +42,19 @@ struct SiteSummary {
   std::optional<models::SitePrediction> prediction;
 
   int highest_open_severity() const;  // 0 when none
+  // How soon someone must look (the urgency the table shows and sorts by): 3 a Critique
+  // incident open, 2 a high risk of delay, 1 an Élevée incident open or a medium risk, 0 else.
+  int urgency() const;
 };
 
-// The sites in `scope` that `principal` sees, as of `now`, by name. `only_site`: just that one.
+// The sites in `scope` as of `now`, by name (accents folded); `only_site`: just that one. The
+// caller narrows `scope` to what the asker sees (api/scope_query.hpp).
 // Without an active delay model, no site has a prediction.
-Expected<std::vector<SiteSummary>> site_summaries(ApiServices& services, const Principal& principal,
-                                                  const kpi::Scope& scope, Instant now,
+Expected<std::vector<SiteSummary>> site_summaries(ApiServices& services, const kpi::Scope& scope, Instant now,
                                                   const std::string& only_site = {});
 
-// "high" (P(late) ≥ 70 %, the alert rule's threshold), "medium" (≥ 40 %), "low"; empty without
-// a prediction.
+// "high" (P(late) ≥ 70 %, the default threshold of the late_risk alert), "medium" (≥ 40 %),
+// "low"; empty without a prediction.
 std::string risk_level(const SiteSummary& site);
 
 }  // namespace vigie::api

@@ -9,39 +9,20 @@
 #include <utility>
 
 #include "api/password.hpp"
+#include "common/text_fold.hpp"
 
 namespace vigie::cli {
 namespace {
 
 constexpr std::string_view kDomain = "@demo.vigie.fr";
 
-// The accented letters of French names (UTF-8), lower and upper case, and their plain letters.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 38> kFolds{{
-    {"à", "a"}, {"â", "a"}, {"ä", "a"}, {"á", "a"}, {"ç", "c"}, {"é", "e"}, {"è", "e"}, {"ê", "e"},
-    {"ë", "e"}, {"î", "i"}, {"ï", "i"}, {"í", "i"}, {"ô", "o"}, {"ö", "o"}, {"ó", "o"}, {"ù", "u"},
-    {"û", "u"}, {"ü", "u"}, {"ÿ", "y"}, {"ñ", "n"}, {"œ", "oe"}, {"æ", "ae"}, {"À", "a"}, {"Â", "a"},
-    {"Ç", "c"}, {"É", "e"}, {"È", "e"}, {"Ê", "e"}, {"Ë", "e"}, {"Î", "i"}, {"Ï", "i"}, {"Ô", "o"},
-    {"Ö", "o"}, {"Ù", "u"}, {"Û", "u"}, {"Ü", "u"}, {"Œ", "oe"}, {"Æ", "ae"},
-}};
-
 // Lower-case ASCII letters and digits; a space, hyphen or apostrophe becomes '-'; the rest goes.
 std::string fold(std::string_view text) {
   std::string out;
-  while (!text.empty()) {
-    bool folded = false;
-    for (const auto& [accented, plain] : kFolds) {
-      if (text.starts_with(accented)) {
-        out += plain;
-        text.remove_prefix(accented.size());
-        folded = true;
-        break;
-      }
-    }
-    if (folded) continue;
-    const auto c = static_cast<unsigned char>(text.front());
-    if (std::isalnum(c) != 0 && c < 0x80) out += static_cast<char>(std::tolower(c));
+  for (const char ch : plain_lower(text)) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c) != 0 && c < 0x80) out += ch;
     else if ((c == ' ' || c == '-' || c == '\'') && !out.empty() && out.back() != '-') out += '-';
-    text.remove_prefix(1);
   }
   while (!out.empty() && out.back() == '-') out.pop_back();
   return out;

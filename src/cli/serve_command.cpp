@@ -4,7 +4,6 @@
 #include <pthread.h>
 #include <signal.h>
 
-#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -76,7 +75,7 @@ void train_missing_models(store::Store& store, JobScheduler& jobs, const Logger&
       log.warn("model versions not read", {{"model", model}, {"error", versions.error().describe()}});
       continue;
     }
-    if (std::any_of(versions->begin(), versions->end(), [](const auto& row) { return row.active; })) continue;
+    if (!versions->empty()) continue;  // trained once already: promoting is a person's call
     jobs.run_now(job);
     log.info("training the demo's model in the background", {{"model", model}, {"job", job}});
   }

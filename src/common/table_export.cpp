@@ -26,10 +26,21 @@ void append_csv_text(std::string& out, const std::string& text) {
   out += '"';
 }
 
+// A spreadsheet reads a cell that starts with = + - @ (or a tab or carriage return) as a
+// formula; names come from events, so such a text is written with a leading apostrophe, which
+// shows it as text (OWASP, "CSV injection").
+void append_csv_cell(std::string& out, const std::string& text) {
+  if (!text.empty() && std::string_view{"=+-@\t\r"}.find(text.front()) != std::string_view::npos) {
+    append_csv_text(out, "'" + text);
+  } else {
+    append_csv_text(out, text);
+  }
+}
+
 struct CellCsv {
   std::string& out;
   void operator()(std::monostate) const {}
-  void operator()(const std::string& text) const { append_csv_text(out, text); }
+  void operator()(const std::string& text) const { append_csv_cell(out, text); }
   void operator()(double value) const { out += format_json_number(value); }
   void operator()(LocalDate day) const { out += format_iso_date(day); }
 };
@@ -48,6 +59,17 @@ const char* number_format(ColumnKind kind) {
   return nullptr;
 }
 
+// At most 31 characters (Excel's limit), cut between UTF-8 characters, never inside one.
+std::string sheet_name(const std::string& name) {
+  std::size_t end = 0, characters = 0;
+  while (end < name.size() && characters < 31) {
+    ++end;
+    while (end < name.size() && (static_cast<unsigned char>(name[end]) & 0xC0) == 0x80) ++end;
+    ++characters;
+  }
+  return name.substr(0, end);
+}
+
 struct WorkbookCloser {
   void operator()(lxw_workbook* workbook) const { workbook_close(workbook); }
 };
@@ -63,7 +85,7 @@ struct TempFile {
 }  // namespace
 
 std::string table_csv(const Table& table) {
-  std::string out;
+  std::string out = "\xEF\xBB\xBF";  // the UTF-8 byte order mark: without it Excel reads "RÃ©gion"
   for (std::size_t c = 0; c < table.columns.size(); ++c) {
     if (c > 0) out += ',';
     append_csv_text(out, table.columns[c].title);
@@ -88,7 +110,8 @@ Expected<std::string> table_xlsx(const Table& table, const std::string& temp_dir
   {
     std::unique_ptr<lxw_workbook, WorkbookCloser> workbook(workbook_new(file.path.c_str()));
     if (!workbook) return Error::make(ErrorCode::internal, "libxlsxwriter could not start a workbook");
-    lxw_worksheet* sheet = workbook_add_worksheet(workbook.get(), table.sheet.substr(0, 31).c_str());
+    lxw_worksheet* sheet = workbook_add_worksheet(workbook.get(), sheet_name(table.sheet).c_str());
+    if (sheet == nullptr) return Error::make(ErrorCode::internal, "libxlsxwriter refused the sheet name " + table.sheet);
     lxw_format* header = workbook_add_format(workbook.get());
     format_set_bold(header);
     format_set_bottom(header, LXW_BORDER_THIN);

@@ -40,7 +40,9 @@ struct Table {
   std::vector<std::vector<TableCell>> rows;  // each as long as `columns`
 };
 
-// Comma-separated, CRLF line ends, quoted where needed; numbers with a point, dates ISO 8601.
+// Comma-separated, CRLF line ends, quoted where needed; numbers with a point, dates ISO 8601;
+// a UTF-8 byte order mark first (Excel needs it for accents), and a text that a spreadsheet
+// would take for a formula written with a leading apostrophe.
 std::string table_csv(const Table& table);
 
 // The .xlsx file's bytes. Written through a temporary file in `temp_dir` (libxlsxwriter writes

@@ -43,7 +43,7 @@ void write_scope(JsonWriter& out, const Scope& scope) {
   out.begin_object();
   const std::pair<const char*, const std::string*> filters[] = {
       {"region", &scope.region}, {"manager", &scope.manager}, {"type", &scope.type},
-      {"team", &scope.team}};
+      {"team", &scope.team}, {"chief", &scope.chief}};
   for (const auto& [name, value] : filters) {
     if (!value->empty()) out.field(name, *value);
   }

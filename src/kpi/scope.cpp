@@ -40,7 +40,7 @@ bool in_scope(const SiteAt& site, const Scope& scope) {
   const SiteAttributes& a = site.attributes();
   return site.known && matches(scope.region, a.region) && matches(scope.manager, a.manager_id) &&
          matches(scope.type, a.type) && matches(scope.team, a.team_id) &&
-         (!scope.status || *scope.status == site.status);
+         (!scope.status || *scope.status == site.status) && matches(scope.chief, a.chief_id);
 }
 
 bool in_progress(const SiteAt& site) {

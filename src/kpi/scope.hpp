@@ -22,6 +22,7 @@ struct Scope {  // an empty text matches every site
   std::string type;
   std::string team;
   std::optional<SiteStatus> status;
+  std::string chief;  // not a query filter: a chief's token sees the sites they lead
 };
 
 // The last instant of a Paris day: states "at the end of the period" are read there.

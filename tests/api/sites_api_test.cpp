@@ -97,6 +97,17 @@ TEST_F(SitesApiTest, AManagerSeesTheirSitesAndAChiefTheSitesTheyLead) {
   EXPECT_EQ(ids("?manager=P-M", server_.token(store::Role::manager, "P-N")), std::vector<std::string>{"CH-2"});
   EXPECT_EQ(ids("", server_.token(store::Role::chief, "P-CCH-1")), std::vector<std::string>{"CH-1"});
   EXPECT_EQ(get("/api/v1/sites/CH-2", server_.token(store::Role::manager, "P-M"))->status, 404);
+  EXPECT_EQ(get("/api/v1/sites/CH-2", server_.token(store::Role::chief, "P-CCH-1"))->status, 404);
+  const auto theirs = get("/api/v1/sites?format=csv", server_.token(store::Role::manager, "P-N"))->body;
+  EXPECT_NE(theirs.find("\r\nCH-2,"), std::string::npos);
+  EXPECT_EQ(theirs.find("CH-1"), std::string::npos);
+  // The KPIs too: a chief's figures are those of the sites they lead (CH-1's 100 000 €).
+  for (const auto& [token, budget] : {std::pair{direction_, 300000.0},
+                                      {server_.token(store::Role::chief, "P-CCH-1"), 100000.0}}) {
+    const auto kpis = get("/api/v1/kpis/2?period=month", token);
+    ASSERT_EQ(kpis->status, 200) << kpis->body;
+    EXPECT_EQ(double{parser_.parse(kpis->body)["kpi"]["value"]["budget_total"].get_double()}, budget);
+  }
   const auto filters = get("/api/v1/filters", server_.token(store::Role::manager, "P-N"));
   ASSERT_EQ(filters->status, 200);
   simdjson::dom::element values = parser_.parse(filters->body);
@@ -121,13 +132,13 @@ TEST_F(SitesApiTest, SortsAndFiltersAsTheTableAsksAndRefusesWhatItCannot) {
 }
 
 TEST_F(SitesApiTest, ExportsTheSameRowsAsCsvAndAsAnExcelWorkbook) {
-  const auto csv = get("/api/v1/sites?sort=budget", direction_);
   const auto file = get("/api/v1/sites?sort=budget&format=csv", direction_);
   ASSERT_EQ(file->status, 200);
   EXPECT_EQ(file->get_header_value("Content-Type"), "text/csv; charset=utf-8");
   EXPECT_NE(file->get_header_value("Content-Disposition").find("attachment; filename=\"chantiers-"), std::string::npos);
   const std::string& body = file->body;
   EXPECT_EQ(body.substr(0, body.find("\r\n")),
+            "\xEF\xBB\xBF"
             "Code,Chantier,Client,Type,Région,Responsable,Chef de chantier,Statut,Budget (€),Dépensé (€),"
             "Consommé (%),Avancement (%),Retard prévu (j),Probabilité de retard (%),Risque,Incidents ouverts,Fin prévue");
   EXPECT_EQ(std::count(body.begin(), body.end(), '\n'), 3);

@@ -18,14 +18,26 @@ Table sample() {
            {"Consommé (%)", ColumnKind::percent}, {"Fin prévue", ColumnKind::date}},
           {{std::string{"CH-1"}, std::string{"Lyon, \"Part-Dieu\""}, 125000.5, 42.0,
             LocalDate{std::chrono::year{2027} / 6 / 30}},
-           {std::string{"CH-2"}, std::string{"deux\nlignes"}, TableCell{}, TableCell{}, TableCell{}}}};
+           {std::string{"CH-2"}, std::string{"deux\nlignes"}, TableCell{}, TableCell{}, TableCell{}},
+           {std::string{"=HYPERLINK(\"http://x\")"}, std::string{"@SUM(A1)"}, -5.0, TableCell{}, TableCell{}}}};
 }
 
-TEST(TableExport, CsvQuotesWhatNeedsItAndLeavesEmptyCellsEmpty) {
+TEST(TableExport, CsvQuotesWhatNeedsItAndNeverWritesAFormula) {
   EXPECT_EQ(table_csv(sample()),
+            "\xEF\xBB\xBF"
             "Code,Nom,Budget (€),Consommé (%),Fin prévue\r\n"
             "CH-1,\"Lyon, \"\"Part-Dieu\"\"\",125000.5,42,2027-06-30\r\n"
-            "CH-2,\"deux\nlignes\",,,\r\n");
+            "CH-2,\"deux\nlignes\",,,\r\n"
+            "\"'=HYPERLINK(\"\"http://x\"\")\",'@SUM(A1),-5,,\r\n");  // a number stays a number
+}
+
+TEST(TableExport, CutsALongSheetNameBetweenCharacters) {
+  Table table = sample();
+  table.sheet = std::string(30, 'a') + "é";  // 31 characters, 32 bytes
+  testing::TempDir dir;
+  ASSERT_TRUE(table_xlsx(table, dir.path().string()));
+  table.sheet = std::string(30, 'a') + "éé";
+  ASSERT_TRUE(table_xlsx(table, dir.path().string()));
 }
 
 TEST(TableExport, WritesARealWorkbookAndLeavesNoTemporaryFile) {

@@ -1,5 +1,5 @@
 // The filters every overview shares (surfaces.md: period, manager, region and site type), kept in
-// the URL so that a view can be bookmarked and sent: ?periode=mois&responsable=P-…&region=…&type=….
+// the URL so that a view can be bookmarked and sent: ?periode=month&responsable=P-…&region=…&type=….
 // The lists offer only what the signed-in person sees (GET /api/v1/filters).
 import { api } from './api.js';
 import { element } from './layout.js';

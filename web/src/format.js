@@ -61,3 +61,15 @@ export function countdown(seconds) {
   if (m > 0) return `${m} min ${two(rest)} s`;
   return `${rest} s`;
 }
+
+// A predicted delay in whole days, signed as people say it: "+5 j", "0 j", "−3 j" (ahead).
+export function delayDays(value) {
+  const rounded = Math.round(value);
+  if (rounded > 0) return `+${rounded} j`;
+  return rounded < 0 ? `−${-rounded} j` : '0 j';
+}
+
+// The Paris calendar day of an instant: "24/11/2026".
+export function dayOf(iso) {
+  return iso ? dateFormat.format(new Date(iso)) : '—';
+}

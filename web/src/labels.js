@@ -13,3 +13,11 @@ export const kSiteStatuses = {
   planned: 'Planifié', active: 'En cours', suspended: 'Suspendu', completed: 'Terminé', cancelled: 'Annulé',
 };
 export const severityLabel = (value) => kSeverities.find((s) => s.value === value)?.label ?? '—';
+
+// "Critique : 1 · Élevée : 0 · Moyenne : 2 · Faible : 3" from { low, medium, high, critical }.
+export function severitySummary(bySeverity) {
+  return kSeverities.slice().reverse().map((s) => `${s.label} : ${bySeverity[s.value] ?? 0}`).join(' · ');
+}
+
+// The urgency a site's row shows (GET /api/v1/sites `urgency`, 0 to 3): [colour, words].
+export const kSiteUrgencies = [['vert', 'Normale'], ['orange', 'À surveiller'], ['rouge', 'Retard probable'], ['rouge', 'Incident critique']];

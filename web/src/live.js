@@ -36,3 +36,14 @@ export function keepCurrent(refresh, topics) {
   });
   return run;
 }
+
+// For a page whose loads can overlap (a filter changed while a refresh runs): `ticket()` at the
+// start of a load returns `isCurrent()`, false once a newer load has started, so that an older,
+// slower reply is not drawn over the newer one.
+export function newestOnly() {
+  let latest = 0;
+  return () => {
+    const mine = ++latest;
+    return () => mine === latest;
+  };
+}

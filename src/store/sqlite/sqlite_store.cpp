@@ -1,6 +1,9 @@
 #include "store/sqlite/sqlite_store.hpp"
 
 #include <chrono>
+#include <functional>
+#include <span>
+#include <string>
 
 #include "events/parse.hpp"
 #include "store/sqlite/migrations.hpp"
@@ -22,6 +25,34 @@ Expected<Database> open_connection(const StoreConfig& config) {
 }
 
 Expected<Statement> prepare(Database& db, std::string_view sql) { return db.prepare(sql); }
+
+// "?,?,?" for an IN list of `n` values.
+std::string placeholders(std::size_t n) {
+  std::string out;
+  for (std::size_t i = 0; i < n; ++i) out += i == 0 ? "?" : ",?";
+  return out;
+}
+
+void bind_types(Statement& stmt, int first, std::span<const events::EventType> types) {
+  for (const events::EventType type : types) stmt.bind(first++, events::type_name(type));
+}
+
+// Steps through rows of (seq, raw), handing each parsed event to `visit`. A stored event that no
+// longer parses is an internal error naming its seq.
+Expected<void> visit_stored(Statement& stmt,
+                            const std::function<void(std::int64_t seq, const events::Event&)>& visit) {
+  for (;;) {
+    auto row = stmt.step();
+    if (!row) return row.error();
+    if (!*row) return {};
+    auto event = events::parse_event(stmt.text(1), events::Origin::vigie);
+    if (!event) {
+      return Error::make(ErrorCode::internal, "stored event " + std::to_string(stmt.int64(0)) +
+                                                  " no longer parses: " + event.error().describe());
+    }
+    visit(stmt.int64(0), *event);
+  }
+}
 
 }  // namespace
 
@@ -160,26 +191,12 @@ Expected<std::int64_t> SqliteStore::scan_events_of_types(
   if (!found) return found.error();
   const std::int64_t watermark = top->int64(0);
   if (types.empty()) return watermark;
-  std::string sql = "SELECT seq, raw FROM events WHERE seq > ? AND seq <= ? AND type IN (?";
-  for (std::size_t i = 1; i < types.size(); ++i) sql += ",?";
-  sql += ") ORDER BY seq";
-  auto stmt = reader_.prepare(sql);
+  auto stmt = reader_.prepare("SELECT seq, raw FROM events WHERE seq > ? AND seq <= ? AND type IN (" +
+                              placeholders(types.size()) + ") ORDER BY seq");
   if (!stmt) return stmt.error();
   stmt->bind(1, after_seq).bind(2, watermark);
-  for (std::size_t i = 0; i < types.size(); ++i) {
-    stmt->bind(static_cast<int>(i) + 3, events::type_name(types[i]));
-  }
-  for (;;) {
-    auto row = stmt->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    auto event = events::parse_event(stmt->text(1), events::Origin::vigie);
-    if (!event) {
-      return Error::make(ErrorCode::internal, "stored event " + std::to_string(stmt->int64(0)) +
-                                                  " no longer parses: " + event.error().describe());
-    }
-    visit(stmt->int64(0), *event);
-  }
+  bind_types(*stmt, 3, types);
+  if (auto read = visit_stored(*stmt, visit); !read) return read.error();
   return watermark;
 }
 
@@ -189,26 +206,14 @@ Expected<std::vector<events::Event>> SqliteStore::recent_site_events(
   std::vector<events::Event> found;
   if (types.empty()) return found;
   const std::lock_guard lock(read_mutex_);
-  std::string sql = "SELECT seq, raw FROM events WHERE site_id = ? AND occurred_at <= ? AND type IN (?";
-  for (std::size_t i = 1; i < types.size(); ++i) sql += ",?";
-  sql += ") ORDER BY occurred_at DESC, seq DESC LIMIT ?";
-  auto stmt = reader_.prepare(sql);
+  auto stmt = reader_.prepare("SELECT seq, raw FROM events WHERE site_id = ? AND occurred_at <= ? AND type IN (" +
+                              placeholders(types.size()) + ") ORDER BY occurred_at DESC, seq DESC LIMIT ?");
   if (!stmt) return stmt.error();
   stmt->bind(1, site_id).bind(2, to_millis(until));
-  int index = 3;
-  for (const events::EventType type : types) stmt->bind(index++, events::type_name(type));
-  stmt->bind(index, static_cast<std::int64_t>(limit));
-  for (;;) {
-    auto row = stmt->step();
-    if (!row) return row.error();
-    if (!*row) break;
-    auto event = events::parse_event(stmt->text(1), events::Origin::vigie);
-    if (!event) {
-      return Error::make(ErrorCode::internal, "stored event " + std::to_string(stmt->int64(0)) +
-                                                  " no longer parses: " + event.error().describe());
-    }
-    found.push_back(std::move(*event));
-  }
+  bind_types(*stmt, 3, types);
+  stmt->bind(3 + static_cast<int>(types.size()), static_cast<std::int64_t>(limit));
+  auto read = visit_stored(*stmt, [&found](std::int64_t, const events::Event& event) { found.push_back(event); });
+  if (!read) return read.error();
   return found;
 }
 

@@ -23,7 +23,8 @@ test('le tableau des chantiers trie et filtre, et l’adresse le garde', async (
   const page = await newPage(shared.browser);
   await openTable(page);
   const { sites: active } = await shared.vigie.api('/api/v1/sites?status=active');
-  assert.equal((await shownSites(page)).length, active.length);
+  // The default view: the active sites, the most urgent first (the API's order).
+  assert.deepEqual(await shownSites(page), (await shared.vigie.api('/api/v1/sites?status=active&sort=urgency')).sites.map((s) => s.id));
   await screenshot(page, 'chantiers');
 
   await page.getByRole('button', { name: 'Trier par budget' }).click();
@@ -40,6 +41,7 @@ test('le tableau des chantiers trie et filtre, et l’adresse le garde', async (
   await page.getByLabel('Risque de retard').selectOption('high');
   await page.waitForFunction(() => new URL(location.href).searchParams.get('risque') === 'high');
   const high = active.filter((s) => s.risk === 'high').map((s) => s.id).sort();
+  assert.ok(high.length > 0 && high.length < active.length, 'the demo has no high-risk site to filter');
   await page.waitForFunction((n) => document.querySelectorAll('#chantiers tbody tr').length === n, high.length);
   assert.deepEqual((await shownSites(page)).sort(), high);
   await page.reload();
@@ -110,9 +112,12 @@ test('la vue 360° montre les chiffres du chantier, sa prévision et ses dernier
   assert.equal(await tile('Photos'), String(site.photos));
   assert.equal(await page.locator('#incidents li[data-incident]').count(), site.incidents.length);
   assert.ok(await page.locator('#journal li time').count() > 0, 'the timeline is empty');
-  if (site.prediction) {
-    await page.locator('#prediction').getByText(`probabilité de retard`).waitFor();
-  }
+  assert.ok(site.prediction, 'the most urgent site has no prediction');
+  const days = Math.round(site.prediction.delay_days);
+  const headline = await page.locator('#prediction .prevision').textContent();
+  assert.ok(headline.includes(`${days > 0 ? '+' : days < 0 ? '−' : ''}${Math.abs(days)} j`), headline);
+  assert.ok(headline.includes(`probabilité de retard ${Math.round(site.prediction.p_late * 100)} %`), headline);
+  assert.equal(await page.locator('#prediction h3 + ul').first().locator('li').count(), site.prediction.factors.length);
   assert.equal(await page.locator('#equipe li').count(), site.team.members.length);
   await screenshot(page, 'chantier');
   assert.deepEqual(page.errors, []);

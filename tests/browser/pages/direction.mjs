@@ -38,8 +38,14 @@ test('la vue Direction montre les chiffres de l’API, et garde la période dans
   assert.equal(new URL(page.url()).pathname, '/direction');
   await page.locator('body[data-charge="oui"]').waitFor();
   await assertFiguresEqualApi(page, 'period=month');
-  // The charts are drawn: two lines, four bars.
-  assert.equal(await page.locator('#courbe-budget svg path[fill="none"]').count() >= 2, true);
+  // The charts are drawn: the two series' names in the line chart's legend, the four severities
+  // under the bars.
+  for (const name of ['Budget des chantiers en cours', 'Dépensé']) {
+    assert.ok(await page.locator('#courbe-budget svg text').filter({ hasText: name }).count() > 0, name);
+  }
+  for (const severity of ['Faible', 'Moyenne', 'Élevée', 'Critique']) {
+    assert.ok(await page.locator('#barres-incidents svg text').filter({ hasText: severity }).count() > 0, severity);
+  }
   await screenshot(page, 'direction');
 
   await page.getByLabel('Période').selectOption('year');

@@ -18,8 +18,12 @@ export async function assertKeyboardReachesEverything(page) {
   reached.delete(-1);
   assert.equal(reached.size, controls, 'some controls are not reached by Tab');
   for (const control of await page.locator(kControls).all()) {
-    const name = (await control.getAttribute('aria-label')) ?? (await control.textContent()) ?? '';
-    const labelled = await control.evaluate((el) => el.labels?.length > 0);
-    assert.ok(name.trim() !== '' || labelled, await control.evaluate((el) => el.outerHTML));
+    // A select's or an input's text is not its name: it needs a <label> or an aria-label.
+    const named = await control.evaluate((el) => {
+      if (el.getAttribute('aria-label')?.trim() || el.getAttribute('aria-labelledby')) return true;
+      if (el.labels?.length > 0) return true;
+      return !['SELECT', 'INPUT'].includes(el.tagName) && el.textContent.trim() !== '';
+    });
+    assert.ok(named, await control.evaluate((el) => el.outerHTML));
   }
 }

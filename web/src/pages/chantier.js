@@ -6,8 +6,8 @@
 import '../style.css';
 import { api } from '../api.js';
 import { countBars } from '../charts.js';
-import { ago, dateTime, day, decimal, euros, percent } from '../format.js';
-import { kCategories, kSeverities, kSiteStatuses, kUrgencies, severityLabel } from '../labels.js';
+import { ago, dateTime, day, decimal, delayDays, euros, percent } from '../format.js';
+import { kCategories, kSeverities, kSiteStatuses, kUrgencies, severityLabel, severitySummary } from '../labels.js';
 import { element, shell } from '../layout.js';
 import { keepCurrent } from '../live.js';
 import { timelineText } from '../timeline_text.js';
@@ -28,8 +28,7 @@ function drawTiles(site) {
     tile('Budget consommé', percent(site.spent_share), `${euros(site.actual_cost_eur)} sur ${euros(site.budget_eur)}`, site.spent_share),
     tile('Avancement', percent(site.progress_percent / 100), `déclaré par le chef de chantier`, site.progress_percent),
     tile('Temps écoulé', percent(elapsedShare), `${site.elapsed_days} j sur ${site.duration_days} j (fin prévue le ${day(site.planned_end)})`, site.elapsed_days),
-    tile('Incidents ouverts', String(site.open_incidents), kSeverities.slice().reverse()
-      .map((s) => `${site.open_incidents_by_severity[s.value]} ${s.label.toLowerCase()}`).join(' · '), site.open_incidents),
+    tile('Incidents ouverts', String(site.open_incidents), severitySummary(site.open_incidents_by_severity), site.open_incidents),
     tile('Photos', decimal(site.photos, 0), 'déposées depuis le début', site.photos),
     tile('Rapports', decimal(site.reports, 0), 'déposés depuis le début', site.reports),
   );
@@ -46,7 +45,7 @@ function drawPrediction(site) {
   const late = p.predicted_late;
   const headline = element('p', { class: 'prevision' },
     element('span', { class: `pastille ${late ? 'rouge' : 'vert'}`, text: late ? 'Retard probable' : 'Dans les temps' }), ' ',
-    element('strong', { text: `${p.delay_days >= 0.5 ? '+' : ''}${decimal(p.delay_days, 0)} j` }),
+    element('strong', { text: delayDays(p.delay_days) }),
     ` (entre ${decimal(p.delay_days_range[0], 0)} et ${decimal(p.delay_days_range[1], 0)} j), probabilité de retard ${percent(p.p_late)}`);
   const parts = [headline];
   if (p.coverage?.level !== 'ok' && p.coverage?.reasons?.length) {
@@ -56,7 +55,8 @@ function drawPrediction(site) {
     element('ul', {}, ...p.factors.map((f) => element('li', { text: `${f.raises_risk ? '↑' : '↓'} ${f.text}` }))));
   parts.push(element('h3', { text: 'Actions suggérées' }));
   parts.push(p.actions.length
-    ? element('ul', {}, ...p.actions.map((a) => element('li', { text: a.text })))
+    ? element('ul', {}, ...p.actions.map((a) => element('li', {
+      text: `${a.text} — probabilité de retard ${percent(p.p_late)} → ${percent(a.p_late_after)}` })))
     : element('p', { class: 'discret', text: 'Aucune action que le modèle juge utile pour ce chantier.' }));
   parts.push(element('p', { class: 'discret', text: `Modèle de retard, version ${p.model_version}, calculé ${ago(p.as_of)}.` }));
   box.replaceChildren(...parts);

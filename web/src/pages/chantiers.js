@@ -6,10 +6,10 @@
 import '../style.css';
 import { api } from '../api.js';
 import { filterBar, filterQuery, keepInUrl, readFilters } from '../filters.js';
-import { decimal, euros, percent } from '../format.js';
-import { kSiteStatuses, severityLabel } from '../labels.js';
+import { delayDays, euros, percent } from '../format.js';
+import { kSiteStatuses, kSiteUrgencies, kSeverities } from '../labels.js';
 import { element, shell } from '../layout.js';
-import { keepCurrent } from '../live.js';
+import { keepCurrent, newestOnly } from '../live.js';
 
 const params = new URLSearchParams(location.search);
 const filters = readFilters({});
@@ -52,6 +52,8 @@ const kColumns = [
 
 function header() {
   const row = document.querySelector('#chantiers thead tr');
+  // Redrawn after each load: the sort button that had the focus gets it back.
+  const focused = row.contains(document.activeElement) ? document.activeElement.dataset.tri : null;
   row.replaceChildren(...kColumns.map(([title, key, numeric]) => {
     const th = element('th', { scope: 'col', class: numeric ? 'nombre' : '' });
     if (!key) {
@@ -60,7 +62,7 @@ function header() {
     }
     const sorted = state.sort === key;
     th.setAttribute('aria-sort', sorted ? (state.order === 'asc' ? 'ascending' : 'descending') : 'none');
-    const button = element('button', { type: 'button', class: 'tri', text: `${title}${sorted ? (state.order === 'asc' ? ' ▲' : ' ▼') : ''}` });
+    const button = element('button', { type: 'button', class: 'tri', 'data-tri': key, text: `${title}${sorted ? (state.order === 'asc' ? ' ▲' : ' ▼') : ''}` });
     button.setAttribute('aria-label', `Trier par ${title.toLowerCase()}`);
     button.addEventListener('click', () => {
       state.order = sorted ? (state.order === 'asc' ? 'desc' : 'asc') : key === 'name' ? 'asc' : 'desc';
@@ -70,23 +72,17 @@ function header() {
     th.append(button);
     return th;
   }));
-}
-
-function urgency(site) {
-  if (site.highest_open_severity === 4) return ['rouge', 'Incident critique'];
-  if (site.risk === 'high') return ['rouge', 'Retard probable'];
-  if (site.highest_open_severity === 3 || site.risk === 'medium') return ['orange', 'À surveiller'];
-  return ['vert', 'Normale'];
+  if (focused) row.querySelector(`[data-tri="${focused}"]`)?.focus();
 }
 
 function row(site) {
   const delay = site.prediction
     ? element('span', { class: `pastille ${site.risk === 'high' ? 'rouge' : site.risk === 'medium' ? 'orange' : 'vert'}`,
-      text: `${site.prediction.delay_days >= 0.5 ? '+' : ''}${decimal(site.prediction.delay_days, 0)} j (${percent(site.prediction.p_late)})` })
+      text: `${delayDays(site.prediction.delay_days)} (${percent(site.prediction.p_late)})` })
     : element('span', { class: 'discret', text: '—' });
   const incidents = site.highest_open_severity === 0 ? String(site.open_incidents)
-    : `${site.open_incidents} (max. ${severityLabel(['low', 'medium', 'high', 'critical'][site.highest_open_severity - 1]).toLowerCase()})`;
-  const [tone, text] = urgency(site);
+    : `${site.open_incidents} (max. ${kSeverities[site.highest_open_severity - 1].label.toLowerCase()})`;
+  const [tone, text] = kSiteUrgencies[site.urgency];
   const over = site.spent_share > site.progress_percent / 100 + 0.02;
   return element('tr', { 'data-site': site.id },
     element('td', {}, element('a', { href: `/chantier?id=${encodeURIComponent(site.id)}`, text: site.name }),
@@ -101,10 +97,14 @@ function row(site) {
     element('td', { class: 'action' }, element('a', { href: `/chantier?id=${encodeURIComponent(site.id)}`, text: 'Vue 360°', 'aria-label': `Vue 360° : ${site.name}` })));
 }
 
+const ticket = newestOnly();
+
 async function load() {
+  const isCurrent = ticket();
   try {
     const query = apiQuery();
     const { sites } = await api(`/api/v1/sites?${query}`);
+    if (!isCurrent()) return;
     header();
     document.querySelector('#chantiers tbody').replaceChildren(...sites.map(row));
     document.getElementById('compte').textContent = `${sites.length} chantier${sites.length > 1 ? 's' : ''}`;

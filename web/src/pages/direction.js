@@ -7,11 +7,11 @@ import '../style.css';
 import { api } from '../api.js';
 import { countBars, moneyLines } from '../charts.js';
 import { filterBar, filterQuery, readFilters } from '../filters.js';
-import { day, decimal, euros, percent } from '../format.js';
+import { day, dayOf, decimal, delayDays, euros, percent } from '../format.js';
 import { kKpiFigures, pick, writeChange, writeValue } from '../kpi_figures.js';
 import { element, shell } from '../layout.js';
-import { keepCurrent } from '../live.js';
-import { kSeverities } from '../labels.js';
+import { kSeverities, severitySummary } from '../labels.js';
+import { keepCurrent, newestOnly } from '../live.js';
 
 const filters = readFilters({ period: 'month' });
 const message = document.getElementById('message');
@@ -51,7 +51,8 @@ function drawTiles(kpis, sites) {
       sub: `${euros(k[2].value.actual_cost)} sur ${euros(k[2].value.budget_total)} de budget` }),
     tile('Incidents ouverts', decimal(open, 0), {
       raw: open,
-      sub: kSeverities.slice().reverse().map((s) => `${sites.reduce((n, site) => n + site.open_incidents_by_severity[s.value], 0)} ${s.label.toLowerCase()}`).join(' · ') }),
+      sub: severitySummary(Object.fromEntries(kSeverities.map((s) =>
+        [s.value, sites.reduce((n, site) => n + site.open_incidents_by_severity[s.value], 0)]))) }),
     tile('Utilisation des équipes', percent(k[8].value.utilisation), {
       kpi: k[8], raw: k[8].value.utilisation, sub: `${teams.size} équipe(s) sur des chantiers actifs` }),
     tile('ROI numérique', euros(k[13].value.avoided_cost_eur), {
@@ -91,7 +92,7 @@ function drawLate(sites) {
   }
   list.replaceChildren(...late.map((s) => element('li', { 'data-site': s.id },
     siteLink(s),
-    element('span', { class: 'pastille rouge', text: `+${decimal(s.prediction.delay_days, 0)} j (${percent(s.prediction.p_late)})` }))));
+    element('span', { class: 'pastille rouge', text: `${delayDays(s.prediction.delay_days)} (${percent(s.prediction.p_late)})` }))));
 }
 
 function drawOverruns(overruns, sites, alerts) {
@@ -105,7 +106,7 @@ function drawOverruns(overruns, sites, alerts) {
   }
   list.replaceChildren(...rows.map((r) => {
     const alert = alerts.find((a) => a.site_id === r.site_id && (a.kind === 'budget_overrun' || a.kind === 'cost_jump'));
-    const sent = alert ? `Alerte envoyée le ${day(alert.raised_at.slice(0, 10))}`
+    const sent = alert ? `Alerte envoyée le ${dayOf(alert.raised_at)}`
       : r.value.alerts_sent > 0 ? 'Alerte envoyée sur la période' : 'Pas d’alerte envoyée';
     return element('li', { 'data-site': r.site_id },
       siteLink(byId[r.site_id]),
@@ -130,8 +131,11 @@ function drawKpiTable(kpis) {
   }));
 }
 
+const ticket = newestOnly();
+
 async function load() {
   const scope = filterQuery(filters, ['period']);
+  const isCurrent = ticket();
   try {
     const [report, budgetByDay, overruns, { sites }, { alerts }] = await Promise.all([
       api(`/api/v1/kpis?${filterQuery(filters)}`),
@@ -140,6 +144,7 @@ async function load() {
       api(`/api/v1/sites?${scope}`),
       api('/api/v1/alerts'),
     ]);
+    if (!isCurrent()) return;
     document.getElementById('periode').textContent =
       `Du ${day(report.period.from)} au ${day(report.period.to)}, comparé au ${day(report.previous_period.from)} – ${day(report.previous_period.to)}`;
     drawTiles(report.kpis, sites);
