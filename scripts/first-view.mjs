@@ -43,8 +43,11 @@ async function firstViews(page, path) {
   const apiTimes = [];
   const onResponse = (response) => {
     if (!response.url().includes('/api/v1/') || response.url().includes('/api/v1/stream')) return;
-    const timing = response.request().timing();
-    if (timing.responseEnd > 0) apiTimes.push({ path: new URL(response.url()).pathname, ms: timing.responseEnd - timing.requestStart });
+    // The timing is complete once the body has arrived.
+    response.finished().then(() => {
+      const timing = response.request().timing();
+      if (timing.responseEnd > 0) apiTimes.push({ path: new URL(response.url()).pathname, ms: timing.responseEnd - timing.requestStart });
+    }).catch(() => {});
   };
   page.on('response', onResponse);
   for (let i = 0; i <= runs; ++i) {

@@ -37,6 +37,12 @@ function element(tag, attributes = {}, ...children) {
 }
 export { element };
 
+// Says the page shows its data (body[data-charge="oui"]): what the browser tests and
+// scripts/first-view.mjs wait for, the end of a page's first view.
+export function markShown() {
+  document.body.dataset.charge = 'oui';
+}
+
 // Draws the header into <header id="entete"> and returns the signed-in user
 // ({email, role, person_id}); sends a visitor without a session to the sign-in page.
 export async function shell(activePath) {

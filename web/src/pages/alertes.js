@@ -5,7 +5,7 @@
 import '../style.css';
 import { api } from '../api.js';
 import { ago, dateTime } from '../format.js';
-import { element, shell } from '../layout.js';
+import { element, markShown, shell } from '../layout.js';
 import { keepCurrent } from '../live.js';
 
 const kKinds = {
@@ -133,4 +133,5 @@ kindFilter.addEventListener('change', () => { state.kind = kindFilter.value; kee
 
 await shell('/alertes');
 await load();
+markShown();
 keepCurrent(load, ['alerts', 'incidents']);

@@ -8,7 +8,7 @@ import '../style.css';
 import './bureau-etudes.css';
 import { api } from '../api.js';
 import { ago, countdown, dateTime, decimal, percent } from '../format.js';
-import { element, shell } from '../layout.js';
+import { element, markShown, shell } from '../layout.js';
 import { keepCurrent } from '../live.js';
 
 // The event catalogue's values and their French names (models.md).
@@ -178,5 +178,6 @@ async function load() {
 
 state.user = await shell('/bureau-etudes');
 await load();
+markShown();
 setInterval(tick, 1000);
 keepCurrent(load, ['incidents']);

@@ -8,7 +8,7 @@ import { api } from '../api.js';
 import { countBars } from '../charts.js';
 import { ago, dateTime, day, decimal, delayDays, euros, percent } from '../format.js';
 import { kCategories, kSeverities, kSiteStatuses, kUrgencies, severityLabel, severitySummary } from '../labels.js';
-import { element, shell } from '../layout.js';
+import { element, markShown, shell } from '../layout.js';
 import { keepCurrent } from '../live.js';
 import { timelineText } from '../timeline_text.js';
 
@@ -108,12 +108,11 @@ async function load() {
     drawIncidents(site);
     drawTimeline(site);
     message.textContent = '';
-    document.body.dataset.charge = 'oui';
+    markShown();
   } catch (error) {
     message.textContent = error.status === 404 ? `Le chantier « ${id} » n’existe pas ou n’est pas dans votre périmètre.` : error.message;
   }
 }
 
-await shell('/chantiers');
-await load();
+await Promise.all([shell('/chantiers'), load()]);
 keepCurrent(load, ['kpis', 'incidents']);

@@ -8,7 +8,7 @@ import { api } from '../api.js';
 import { filterBar, filterQuery, keepInUrl, readFilters } from '../filters.js';
 import { delayDays, euros, percent } from '../format.js';
 import { kSiteStatuses, kSiteUrgencies, kSeverities } from '../labels.js';
-import { element, shell } from '../layout.js';
+import { element, markShown, shell } from '../layout.js';
 import { keepCurrent, newestOnly } from '../live.js';
 
 const params = new URLSearchParams(location.search);
@@ -111,7 +111,7 @@ async function load() {
     document.getElementById('export-csv').href = `/api/v1/sites?${query}&format=csv`;
     document.getElementById('export-excel').href = `/api/v1/sites?${query}&format=xlsx`;
     message.textContent = '';
-    document.body.dataset.charge = 'oui';
+    markShown();
   } catch (error) {
     message.textContent = error.message;
   }
@@ -136,10 +136,13 @@ for (const [id, field] of [['filtre-statut', 'status'], ['filtre-risque', 'risk'
   });
 }
 
-await shell('/chantiers');
-await Promise.all([filterBar(document.getElementById('filtres'), filters, load, { withPeriod: false, extra: ownParams }), fillTeams()]);
 document.getElementById('filtre-statut').value = state.status === 'tous' ? '' : state.status;
 document.getElementById('filtre-risque').value = state.risk;
-document.getElementById('filtre-equipe').value = state.team;
-await load();
+// The header, the filter lists and the rows are fetched side by side.
+await Promise.all([
+  shell('/chantiers'),
+  filterBar(document.getElementById('filtres'), filters, load, { withPeriod: false, extra: ownParams }),
+  fillTeams().then(() => { document.getElementById('filtre-equipe').value = state.team; }),
+  load(),
+]);
 keepCurrent(load, ['kpis', 'incidents']);

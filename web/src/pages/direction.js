@@ -9,7 +9,7 @@ import { countBars, moneyLines } from '../charts.js';
 import { filterBar, filterQuery, readFilters } from '../filters.js';
 import { day, dayOf, decimal, delayDays, euros, percent } from '../format.js';
 import { kKpiFigures, pick, writeChange, writeValue } from '../kpi_figures.js';
-import { element, shell } from '../layout.js';
+import { element, markShown, shell } from '../layout.js';
 import { kSeverities, severitySummary } from '../labels.js';
 import { keepCurrent, newestOnly } from '../live.js';
 
@@ -153,13 +153,13 @@ async function load() {
     drawOverruns(overruns, sites, alerts);
     drawKpiTable(report.kpis);
     message.textContent = '';
-    document.body.dataset.charge = 'oui';
+    markShown();
   } catch (error) {
     message.textContent = error.message;
   }
 }
 
-await shell('/direction');
-await filterBar(document.getElementById('filtres'), filters, load);
-await load();
+// The header, the filter lists and the figures are fetched side by side: the first view waits
+// for the slowest, not for the three in turn.
+await Promise.all([shell('/direction'), filterBar(document.getElementById('filtres'), filters, load), load()]);
 keepCurrent(load, ['kpis', 'incidents', 'alerts']);

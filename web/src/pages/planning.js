@@ -10,7 +10,7 @@ import './planning.css';
 import { api } from '../api.js';
 import { dateTime, decimal, euros } from '../format.js';
 import { addWeeks, isoWeekOf, mondayOf, weekLabel } from '../iso_week.js';
-import { element, kRoleNames, shell } from '../layout.js';
+import { element, kRoleNames, markShown, shell } from '../layout.js';
 import { keepCurrent } from '../live.js';
 
 const kDeciders = ['admin', 'direction', 'manager'];
@@ -295,5 +295,6 @@ weekSelect.addEventListener('change', () => {
 state.user = await shell('/planning');
 fillWeeks();
 await load();
+markShown();
 // A refusal being written is not swept away by someone else's change: the page catches up after.
 keepCurrent(() => (state.refusing || state.busy ? Promise.resolve() : load()), ['plans']);
