@@ -12,6 +12,13 @@ export const kSiteTypes = {
 // URL parameter → API query parameter.
 const kNames = { periode: 'period', responsable: 'manager', region: 'region', type: 'type' };
 
+// The values the filters offer (GET /api/v1/filters), fetched once per page.
+let values = null;
+export function filterValues() {
+  values ??= api('/api/v1/filters');
+  return values;
+}
+
 // Reads the filters from the URL: { period, manager, region, type } (empty: all).
 export function readFilters(defaults = { period: 'month' }) {
   const params = new URLSearchParams(location.search);
@@ -51,16 +58,16 @@ function select(id, label, options, value) {
 // `withPeriod`: offer the period (overviews of figures; a list of sites has none).
 // `extra()`: the page's own URL parameters to keep beside the filters.
 export async function filterBar(container, filters, changed, { withPeriod = true, extra } = {}) {
-  const values = await api('/api/v1/filters');
+  const { managers, regions, types } = await filterValues();
   const fields = [];
   if (withPeriod) fields.push(['period', 'filtre-periode', 'Période', Object.entries(kPeriods)]);
-  if (values.managers.length > 1) {
+  if (managers.length > 1) {
     fields.push(['manager', 'filtre-responsable', "Responsable d'affaire",
-      [['', 'Tous'], ...values.managers.map((m) => [m.id, m.name])]]);
+      [['', 'Tous'], ...managers.map((m) => [m.id, m.name])]]);
   }
-  fields.push(['region', 'filtre-region', 'Région', [['', 'Toutes'], ...values.regions.map((r) => [r, r])]]);
+  fields.push(['region', 'filtre-region', 'Région', [['', 'Toutes'], ...regions.map((r) => [r, r])]]);
   fields.push(['type', 'filtre-type-chantier', 'Type de chantier',
-    [['', 'Tous'], ...values.types.map((t) => [t, kSiteTypes[t] ?? t])]]);
+    [['', 'Tous'], ...types.map((t) => [t, kSiteTypes[t] ?? t])]]);
   const parts = [];
   for (const [field, id, label, options] of fields) {
     const [wrapper, control] = select(id, label, options, filters[field]);

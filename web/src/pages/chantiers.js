@@ -5,7 +5,7 @@
 // server sorts and filters (GET /api/v1/sites), so the page and the files agree.
 import '../style.css';
 import { api } from '../api.js';
-import { filterBar, filterQuery, keepInUrl, readFilters } from '../filters.js';
+import { filterBar, filterQuery, filterValues, keepInUrl, readFilters } from '../filters.js';
 import { delayDays, euros, percent } from '../format.js';
 import { kSiteStatuses, kSiteUrgencies, kSeverities } from '../labels.js';
 import { element, markShown, shell } from '../layout.js';
@@ -123,7 +123,7 @@ function changed() {
 }
 
 async function fillTeams() {
-  const { teams } = await api('/api/v1/filters');
+  const { teams } = await filterValues();
   const select = document.getElementById('filtre-equipe');
   select.append(...teams.map((team) => element('option', { value: team, text: team })));
 }
