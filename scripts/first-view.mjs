@@ -2,7 +2,8 @@
 // The dashboards' first view, measured in the browser (issue 10, "Fast"): for each page, the time
 // from the start of navigation to the page showing its data (body[data-charge="oui"], set by
 // each page once its figures are drawn), in Debian's Chromium on a running `vigie serve --demo`;
-// and the p95 of the API calls behind the pages, from the same browser session.
+// and the API calls behind the pages from the same browser session: the server's time to answer
+// (its Server-Timing header) and the time the browser saw, median and p95.
 //
 //   node scripts/first-view.mjs [http://localhost:8080] [--runs 10]
 //
@@ -21,7 +22,7 @@ const quantile = (values, q) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 };
-const ms = (v) => `${v.toFixed(0)} ms`;
+const ms = (v) => `${(v < 10 ? v.toFixed(1) : v.toFixed(0)).replace(".", ",")} ms`;
 
 async function signedInPage(browser, email) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
@@ -44,9 +45,13 @@ async function firstViews(page, path) {
   const onResponse = (response) => {
     if (!response.url().includes('/api/v1/') || response.url().includes('/api/v1/stream')) return;
     // The timing is complete once the body has arrived.
-    response.finished().then(() => {
+    // The server's own time from its Server-Timing header (app;dur=…).
+    Promise.all([response.finished(), response.headerValue('server-timing')]).then(([, serverTiming]) => {
       const timing = response.request().timing();
-      if (timing.responseEnd > 0) apiTimes.push({ path: new URL(response.url()).pathname, ms: timing.responseEnd - timing.requestStart });
+      const served = /app;dur=([\d.]+)/.exec(serverTiming ?? '');
+      if (timing.responseEnd > 0 && served) {
+        apiTimes.push({ path: new URL(response.url()).pathname, ms: timing.responseEnd - timing.requestStart, server: Number(served[1]) });
+      }
     }).catch(() => {});
   };
   page.on('response', onResponse);
@@ -87,13 +92,16 @@ for (const [email, path] of pages) {
   allApi.push(...apiTimes);
   console.log(`${path.padEnd(38)} ${email.padEnd(26)} ${ms(cold).padStart(7)} ${ms(quantile(warm, 0.5)).padStart(9)} ${ms(quantile(warm, 0.95)).padStart(7)}`);
 }
-console.log('\nAppels d’API derrière ces pages (durée requête → réponse vue du navigateur)');
+console.log('\nAppels d’API derrière ces pages : temps du serveur (en-tête Server-Timing) et durée requête → réponse vue du navigateur');
+console.log('appel                                  n      serveur médiane / p95   navigateur médiane / p95');
 const byPath = new Map();
-for (const { path, ms: t } of allApi) {
-  const route = path.replace(/\/sites\/[^/]+$/, '/sites/{id}');
-  byPath.set(route, [...(byPath.get(route) ?? []), t]);
+for (const call of allApi) {
+  const route = call.path.replace(/\/sites\/[^/]+$/, '/sites/{id}');
+  byPath.set(route, [...(byPath.get(route) ?? []), call]);
 }
-for (const [path, times] of [...byPath].sort()) {
-  console.log(`${path.padEnd(38)} n=${String(times.length).padEnd(4)} médiane ${ms(quantile(times, 0.5)).padStart(7)}   p95 ${ms(quantile(times, 0.95)).padStart(7)}`);
+for (const [path, calls] of [...byPath].sort()) {
+  const server = calls.map((c) => c.server);
+  const seen = calls.map((c) => c.ms);
+  console.log(`${path.padEnd(38)} ${String(calls.length).padEnd(6)} ${ms(quantile(server, 0.5)).padStart(9)} / ${ms(quantile(server, 0.95)).padEnd(11)} ${ms(quantile(seen, 0.5)).padStart(9)} / ${ms(quantile(seen, 0.95))}`);
 }
 await browser.close();

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <optional>
 #include <regex>
@@ -102,6 +103,21 @@ bool drain(const httplib::ContentReader& reader) {
   });
 }
 
+// Debian's cpp-httplib (0.11) answers a client that accepts "br" with Brotli at quality 11:
+// about 1 MB/s, 80 ms for the 70 KB of GET /api/v1/sites, where gzip at zlib's default level
+// takes 7 ms for a third more bytes. Every browser accepts both, so the request is told gzip
+// only. httplib lends its own (non-const) request object to the pre-routing handler as const.
+void prefer_gzip(const httplib::Request& lent) {
+  auto& req = const_cast<httplib::Request&>(lent);  // NOLINT(cppcoreguidelines-pro-type-const-cast)
+  const auto accepted = req.headers.find("Accept-Encoding");
+  if (accepted == req.headers.end() || accepted->second.find("br") == std::string::npos) return;
+  if (accepted->second.find("gzip") == std::string::npos) {
+    req.headers.erase(accepted);  // Brotli only: sent as it is
+  } else {
+    accepted->second = "gzip";
+  }
+}
+
 }  // namespace
 
 struct HttpServer::Impl {
@@ -117,6 +133,7 @@ HttpServer::HttpServer(ApiServices& services, std::vector<Route> routes)
   server.set_payload_max_length(std::max(body_limit, services.config.import_max_body_bytes));
   // A multipart body would be parsed by httplib itself before any handler: refused at once.
   server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response& res) {
+    prefer_gzip(req);
     if (!starts_with_ci(req.get_header_value("Content-Type"), "multipart/")) {
       return httplib::Server::HandlerResponse::Unhandled;
     }
@@ -204,6 +221,12 @@ HttpServer::HttpServer(ApiServices& services, std::vector<Route> routes)
                                               {"status", std::to_string(response->status)},
                                               {"body", response->body.substr(0, 300)}});
       }
+      // The handler's own time, which the browser's Resource Timing shows beside the time the
+      // call took over the network (scripts/first-view.mjs reads both).
+      char handled[48];
+      std::snprintf(handled, sizeof handled, "app;dur=%.1f",
+                    std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+      response->headers["server-timing"] = handled;
       send(*response, res);
       // Answered before the body ended: read the rest if it is small, else close.
       if (!body_read && (read_tried || !drain(*reader))) res.set_header("Connection", "close");

@@ -1,6 +1,6 @@
 // GET /api/v1/kpis?period=…&from=…&to=…&as_of=…&region=…&manager=…&type=…&team=…&status=…
 // All 15 KPIs with the previous period and the change (kpis.md, "the figures' names"), from the
-// server's live KPI state. GET /api/v1/kpis/{n}[?by=site|chief|team|day]: one of them with its
+// server's live KPI state. GET /api/v1/kpis/{n}[?by=site|chief|team|day|week]: one of them with its
 // breakdown (kpi/breakdown.hpp; the default depends on the KPI). A manager's token sees only
 // their own sites: the scope's manager is theirs whatever the query says.
 #include "api/json_response.hpp"
@@ -27,7 +27,7 @@ HttpResponse get_kpis(ApiServices& services, const HttpRequest& request, int id)
   kpi::BreakdownBy by = kpi::default_breakdown(id);
   if (const std::string name = request.query_param("by"); !name.empty()) {
     const auto parsed = kpi::parse_breakdown_by(name);
-    if (!parsed) return json_error(Error::invalid("by", "must be one of site, chief, team, day"));
+    if (!parsed) return json_error(Error::invalid("by", "must be one of site, chief, team, day, week"));
     by = *parsed;
   }
   auto alerts = kpi::alerts_of_periods(services.store, periods->periods);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "common/iso_week.hpp"
 #include "common/json_writer.hpp"
 #include "common/paris_time.hpp"
 #include "models/delay/ab_test.hpp"
@@ -122,6 +123,17 @@ Expected<std::string> retrain_triage(const Config& config, store::Store& store, 
   return promotion_account(trained->version, trained->promotion);
 }
 
+// Often enough that a change of teams or sites shows on the planning view within minutes
+// without its asker waiting for the solver.
+constexpr std::int64_t kPlanEverySeconds = 300;
+
+Expected<std::string> prepare_plan(models::planning::PlanBoard& plans, Instant now) {
+  const LocalDate monday = monday_after(paris_date(now));
+  auto shown = plans.suggest(monday);
+  if (!shown) return shown.error();
+  return format_iso_week(monday) + ": plan " + shown->id + (shown->solved ? " solved" : " unchanged");
+}
+
 }  // namespace
 
 std::vector<Job> server_jobs(const ServerJobParts& parts) {
@@ -149,6 +161,8 @@ std::vector<Job> server_jobs(const ServerJobParts& parts) {
       {"retrain_triage", "réentraînement du tri des incidents",
        JobTiming::weekly_at(weekday, jobs.retrain_hour + 1, 0),
        [&config, &store](Instant now) { return retrain_triage(config, store, now); }},
+      {kPlanSuggestionJob, "préparation du planning de la semaine", JobTiming::every_seconds(kPlanEverySeconds),
+       [&plans = parts.plans](Instant now) { return prepare_plan(plans, now); }},
   };
 }
 

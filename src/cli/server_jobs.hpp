@@ -11,6 +11,9 @@
 //   retrain_delay     weekly (jobs.retrain_weekday, jobs.retrain_hour, Paris): the delay model
 //                     trained on the whole history, promoted only if not worse (models/promotion)
 //   retrain_triage    an hour later: the triage model, the same way
+//   plan_suggestion   at start and every 5 minutes: the coming week's suggested plan, solved
+//                     again only if what it reads changed, so the planning view opens at once
+//                     (models/planning/plan_board.hpp)
 // Each returns a one-line account in English for the log and GET /api/v1/jobs.
 #pragma once
 
@@ -21,6 +24,7 @@
 #include "common/config.hpp"
 #include "common/job_scheduler.hpp"
 #include "models/delay/live_predictions.hpp"
+#include "models/planning/plan_board.hpp"
 #include "store/store.hpp"
 
 namespace vigie::cli {
@@ -30,9 +34,13 @@ struct ServerJobParts {
   store::Store& store;
   alerts::AlertWatch& alerts;
   models::LivePredictions& predictions;
+  models::planning::PlanBoard& plans;
   std::function<Expected<std::string>()> save_kpis;  // the KPI snapshot, if anything changed
 };
 
 std::vector<Job> server_jobs(const ServerJobParts& parts);
+
+// The name of the job that prepares the coming week's plan: the server runs it once at start.
+inline constexpr const char* kPlanSuggestionJob = "plan_suggestion";
 
 }  // namespace vigie::cli

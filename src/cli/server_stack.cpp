@@ -140,7 +140,7 @@ ServerStack::ServerStack(const Config& config, const Logger& log, store::Store& 
     }
   };
   jobs_ = std::make_unique<JobScheduler>(
-      server_jobs({config, store, *alerts_, *predictions_, [this] { return save_kpi_snapshot(); }}),
+      server_jobs({config, store, *alerts_, *predictions_, *plans_, [this] { return save_kpi_snapshot(); }}),
       JobScheduler::Retry{config.jobs.retries,
                           millis_from_seconds(config.jobs.first_retry_seconds)},
       failed, recovered, log);
@@ -167,6 +167,7 @@ Expected<int> ServerStack::start(const std::string& host, int port) {
   alerts_->start();
   delivery_->start();
   jobs_->start();
+  jobs_->run_now(kPlanSuggestionJob);  // the coming week ready before anyone asks
   return server_->start(host, port);
 }
 

@@ -88,7 +88,7 @@ std::string report_json(const KpiReport& report) {
 
 std::string kpi_json(const KpiReport& report, int id, BreakdownBy by,
                      const std::vector<BreakdownRow>& breakdown) {
-  static constexpr std::array<const char*, 4> kRowKeys = {"site_id", "chief_id", "team_id", "date"};
+  static constexpr std::array<const char*, 5> kRowKeys = {"site_id", "chief_id", "team_id", "date", "week"};
   const char* row_key = kRowKeys[static_cast<std::size_t>(by)];
   JsonWriter out;
   out.begin_object();

@@ -1,6 +1,7 @@
 // What the HTTP layer refuses before a route runs: a wrong method (405 with Allow), a form body
 // (415) — but not an empty body typed as a form, as `curl -d ''` sends —, an event body of
-// unknown length (411), and what the open home page does not show.
+// unknown length (411), and what the open home page does not show. A route's answer carries its
+// handler's time (Server-Timing).
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -30,6 +31,18 @@ TEST_F(HttpGuardsTest, AWrongMethodOnAKnownPathIs405WithAllow) {
   EXPECT_EQ(reply->status, 405);
   EXPECT_EQ(reply->get_header_value("Allow"), "POST");
   EXPECT_EQ(reply->body, R"({"error":{"code":"invalid","message":"method not allowed; use POST"}})");
+}
+
+// Every answer of a route says how long its handler took, for the browser's Resource Timing.
+TEST_F(HttpGuardsTest, ARouteSaysItsOwnTimeInServerTiming) {
+  const auto reply = client_->Get("/api/v1/kpis", {{"Authorization", "Bearer " + server_.token(store::Role::admin)}});
+  ASSERT_TRUE(reply);
+  EXPECT_EQ(reply->status, 200);
+  const std::string timing = reply->get_header_value("Server-Timing");
+  ASSERT_TRUE(timing.starts_with("app;dur=")) << timing;
+  const double ms = std::stod(timing.substr(8));
+  EXPECT_GE(ms, 0);
+  EXPECT_LT(ms, 60'000);
 }
 
 TEST_F(HttpGuardsTest, AFormBodyIs415AndNothingIsStored) {

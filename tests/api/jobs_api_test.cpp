@@ -1,13 +1,16 @@
-// The scheduler in a running server (issue 9, point 4): GET /api/v1/jobs lists the six jobs
+// The scheduler in a running server (issue 9, point 4): GET /api/v1/jobs lists the seven jobs
 // with their timings; an admin runs the KPI snapshot by hand and sees its run, its account and
 // its metrics; a job that fails (triage retraining from a corpus that is not there) raises one
 // admin alert with the error and the server goes on; roles are kept (manager 403, unknown 404).
+// The coming week's plan is prepared at start and solved again only when its data change.
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
 #include <chrono>
 #include <thread>
 
+#include "common/iso_week.hpp"
+#include "common/paris_time.hpp"
 #include "support/api_server.hpp"
 #include "support/tiny_company.hpp"
 
@@ -61,11 +64,12 @@ TEST_F(JobsApiTest, JobsAreListedRunByHandMeasuredAndTheirFailuresAlertTheAdmin)
   std::vector<std::string> names;
   for (auto job : parser.parse(listed)["jobs"].get_array()) {
     names.emplace_back(job["name"].get_string().value());
+    if (names.back() == "plan_suggestion") continue;  // runs at start
     EXPECT_EQ(job["runs"].get_uint64().value(), 0u);
     EXPECT_TRUE(job["last_ok"].is_null());
   }
   EXPECT_EQ(names, (std::vector<std::string>{"alert_evaluation", "kpi_snapshot", "site_scoring", "drift_check", "retrain_delay",
-                                             "retrain_triage"}));
+                                             "retrain_triage", "plan_suggestion"}));
   EXPECT_NE(listed.find(R"("timing":"weekly 7 03:00")"), std::string::npos) << listed;
   EXPECT_NE(listed.find(R"("timing":"every 900 s")"), std::string::npos) << listed;
   EXPECT_NE(listed.find(R"("label":"réentraînement du modèle de retard")"), std::string::npos) << listed;
@@ -123,6 +127,26 @@ TEST_F(JobsApiTest, JobsAreListedRunByHandMeasuredAndTheirFailuresAlertTheAdmin)
   const auto unknown = server_.post("/api/v1/jobs/backup/run", "", admin_);
   ASSERT_TRUE(unknown);
   EXPECT_EQ(unknown->status, 404);
+}
+
+// The coming week's plan is prepared at start, not solved again while nothing it reads changed,
+// and it is the one the planning view gets.
+TEST_F(JobsApiTest, TheComingWeeksPlanIsPreparedAtStartAndSolvedOnlyOnce) {
+  const std::string week = format_iso_week(monday_after(paris_today()));
+  const auto outcome = [](const std::string& job) {
+    simdjson::dom::parser parser;
+    return std::string{parser.parse(job)["last_outcome"].get_string().value()};
+  };
+  const std::string prepared = outcome(job_when("plan_suggestion", [](auto job) { return job["runs"].get_uint64().value() == 1; }));
+  ASSERT_EQ(prepared.substr(0, week.size() + 10), week + ": plan PL-") << prepared;
+  EXPECT_TRUE(prepared.ends_with(" solved")) << prepared;
+  const std::string id = prepared.substr(week.size() + 7, prepared.size() - week.size() - 7 - 7);
+
+  ASSERT_EQ(server_.post("/api/v1/jobs/plan_suggestion/run", "", admin_)->status, 202);
+  const std::string again = outcome(job_when("plan_suggestion", [](auto job) { return job["runs"].get_uint64().value() == 2; }));
+  EXPECT_EQ(again, week + ": plan " + id + " unchanged");
+  simdjson::dom::parser parser;
+  EXPECT_EQ(std::string_view{parser.parse(get("/api/v1/plans/suggested", admin_))["id"].get_string().value()}, id);
 }
 
 }  // namespace

@@ -1,6 +1,11 @@
 // GET /api/v1/kpis over real HTTP: the contract, an accepted event visible at the next request,
 // a manager limited to their own sites, and refusals naming the parameter.
 #include <gtest/gtest.h>
+#include <simdjson.h>
+
+#include <map>
+#include <string>
+#include <vector>
 
 #include "support/api_server.hpp"
 #include "support/tiny_company.hpp"
@@ -99,6 +104,27 @@ TEST_F(KpisApiTest, BreakdownsByTeamByDayAndTheDefaultOfEachKpi) {
                               R"("actual_cost":1000,)"), std::string::npos) << by_day->body;
   EXPECT_NE(by_day->body.find(R"({"date":"2026-11-06","value":{"budget_total":330000,"actual_cost":1500,)"),
             std::string::npos);
+  // Week by week, the same state read at each week's end, the weeks cut at the period's ends:
+  // Thursday 5 to Sunday 8 (W45), Monday 9 to Tuesday 10 (W46).
+  const auto days = get("/2?from=2026-11-05&to=2026-11-10&by=day", direction_);
+  const auto weeks = get("/2?from=2026-11-05&to=2026-11-10&by=week", direction_);
+  ASSERT_EQ(weeks->status, 200) << weeks->body;
+  simdjson::dom::parser day_parser, week_parser;
+  std::map<std::string, std::string> day_values;
+  for (auto row : day_parser.parse(days->body)["kpi"]["breakdown"].get_array()) {
+    day_values[std::string{row["date"].get_string().value()}] = simdjson::minify(row["value"]);
+  }
+  std::vector<std::string> week_keys;
+  for (auto row : week_parser.parse(weeks->body)["kpi"]["breakdown"].get_array()) {
+    week_keys.emplace_back(row["week"].get_string().value());
+    const std::string last_day = week_keys.size() == 1 ? "2026-11-08" : "2026-11-10";
+    const std::string value = simdjson::minify(row["value"]);
+    // The stock (budget, AC) is the last day's; the period sums may differ.
+    EXPECT_EQ(value.substr(0, value.find(",\"spent_share\"")),
+              day_values[last_day].substr(0, day_values[last_day].find(",\"spent_share\"")))
+        << week_keys.back();
+  }
+  EXPECT_EQ(week_keys, (std::vector<std::string>{"2026-W45", "2026-W46"}));
   // Photos per day are broken down by day, productivity by chief, unless asked otherwise.
   EXPECT_NE(get("/9?period=week&as_of=2026-11-24", direction_)->body.find(R"("breakdown_by":"day")"),
             std::string::npos);

@@ -3,7 +3,8 @@
 // often it is accepted), the accepted plan as the week's current plan, its savings in KPI 15,
 // and the refusals (an id never shown, a role that may not accept, a week that is not one). A
 // plan refused: recorded in the store with who, when and why, shown as refused with the
-// suggestion, the current plan kept; refused or accepted once, the first decision standing.
+// suggestion, the current plan kept; refused or accepted once, the first decision standing. The
+// next suggestion sees what changed in the store.
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
@@ -135,6 +136,21 @@ TEST_F(PlansApiTest, SuggestsAcceptsOnceAndTheAcceptedPlanBecomesTheCurrentOne) 
   const auto k15 = report["kpis"].at(14)["value"];
   EXPECT_NEAR(double{k15["km_saved"].get_double()}, crossed_km(), 0.05);
   EXPECT_NEAR(double{k15["hours_saved"].get_double()}, crossed_km() / 60, 0.01);
+}
+
+// The board solves a week once and shows it again while nothing it reads changed (the jobs
+// test sees "unchanged"); a change that reaches the store is in the next suggestion.
+TEST_F(PlansApiTest, TheNextSuggestionSeesWhatChangedInTheStore) {
+  const std::string first = suggested()->body;
+  EXPECT_EQ(suggested()->body, first);
+  EXPECT_NE(first.find(R"("chief_name":"Chef P-A")"), std::string::npos) << first;
+  std::string renamed = chief("P-A", kLyonLat, kLyonLon);
+  renamed.replace(renamed.find("Chef P-A"), 8, "Alain Roux");
+  ASSERT_TRUE(server_.store().append(std::vector{
+      event_from(event_json("p1b", "person.upserted", "", "2026-02-01T08:00:00+01:00", renamed))}));
+  const std::string after = suggested()->body;
+  EXPECT_NE(after.find(R"("chief_name":"Alain Roux")"), std::string::npos) << after;
+  EXPECT_EQ(after.find("Chef P-A"), std::string::npos) << after;
 }
 
 TEST_F(PlansApiTest, ARefusalIsRecordedWithWhoWhenAndWhyAndTheCurrentPlanStays) {

@@ -7,7 +7,7 @@ import * as echarts from 'echarts/core';
 import langFR from 'echarts/lib/i18n/langFR.js';
 import { SVGRenderer } from 'echarts/renderers';
 
-import { day, euros } from './format.js';
+import { euros, week } from './format.js';
 
 echarts.use([LineChart, BarChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 echarts.registerLocale('FR', langFR);
@@ -24,8 +24,8 @@ function chartIn(container) {
   return chart;
 }
 
-// Money over days: `dates` ISO days, `series` [{ name, values }] in euros.
-export function moneyLines(container, dates, series) {
+// Money over weeks: `weeks` ISO weeks ("2026-W48"), `series` [{ name, values }] in euros.
+export function moneyLines(container, weeks, series) {
   chartIn(container).setOption({
     color: kColours,
     animation: false,
@@ -35,7 +35,7 @@ export function moneyLines(container, dates, series) {
       trigger: 'axis',
       valueFormatter: (value) => euros(value),
     },
-    xAxis: { type: 'category', data: dates, axisLabel: { formatter: (d) => day(d).slice(0, 5) } },
+    xAxis: { type: 'category', data: weeks.map((w) => week(w, true)), axisLabel: { formatter: (w) => w.replace(/ \d{4}$/, '') } },
     yAxis: { type: 'value', axisLabel: { formatter: (v) => euros(v) } },
     series: series.map((s) => ({ name: s.name, type: 'line', showSymbol: false, data: s.values })),
   }, true);

@@ -41,6 +41,13 @@ export function day(isoDay) {
   return `${d}/${m}/${y}`;
 }
 
+// An ISO week as a site office says it: '2026-W48' → 'sem. 48'; the year only when asked
+// ('sem. 48 2026').
+export function week(isoWeek, withYear = false) {
+  const [y, w] = isoWeek.split('-W');
+  return withYear ? `sem. ${Number(w)} ${y}` : `sem. ${Number(w)}`;
+}
+
 // How long ago, as people say it: "à l'instant", "il y a 5 min", "il y a 2 h", "il y a 3 j".
 export function ago(iso, now = Date.now()) {
   const minutes = Math.floor((now - new Date(iso).getTime()) / 60000);

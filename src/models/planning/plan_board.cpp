@@ -74,16 +74,23 @@ PlanBoard::PlanBoard(store::Store& store, PlanningSettings settings, SubmitEvent
       predict_delays_(std::move(predict_delays)) {}
 
 Expected<PlanBoard::Shown> PlanBoard::suggest(LocalDate monday) {
-  auto history = load_planning_history(store_);
-  if (!history) return history.error();
-  Suggestion suggestion{week_problem(*history, monday, settings_), {}};
+  const std::lock_guard planning(plan_mutex_);
+  auto caught_up = catch_up_planning_history(store_, history_seq_, history_);
+  if (!caught_up) return caught_up.error();
+  history_seq_ = *caught_up;
+  Suggestion suggestion{week_problem(history_, monday, settings_), {}};
   if (predict_delays_) {
     if (auto predicted = predict_delays_(suggestion.problem); !predicted) return predicted.error();
   }
-  suggestion.plan = plan_week(suggestion.problem, settings_);
+  Shown shown;
+  if (auto same = solved_before(suggestion.problem)) {
+    suggestion.plan = std::move(*same);
+  } else {
+    suggestion.plan = plan_week(suggestion.problem, settings_);
+    shown.solved = true;
+  }
   auto decisions = week_decisions(store_, format_iso_week(monday));
   if (!decisions) return decisions.error();
-  Shown shown;
   shown.id = plan_id(suggestion.problem, suggestion.plan);
   shown.json = with_decisions(plan_json(suggestion.problem, suggestion.plan, settings_, shown.id),
                               shown.id, *decisions);
@@ -91,6 +98,14 @@ Expected<PlanBoard::Shown> PlanBoard::suggest(LocalDate monday) {
   if (shown_.size() >= kShownKept && !shown_.contains(shown.id)) shown_.erase(shown_.begin());
   shown_.insert_or_assign(shown.id, std::move(suggestion));
   return shown;
+}
+
+std::optional<WeekPlan> PlanBoard::solved_before(const WeekProblem& problem) const {
+  const std::lock_guard lock(mutex_);
+  for (const auto& [id, suggestion] : shown_) {
+    if (suggestion.problem == problem) return suggestion.plan;
+  }
+  return std::nullopt;
 }
 
 const PlanBoard::Suggestion* PlanBoard::shown(const std::string& id) const {

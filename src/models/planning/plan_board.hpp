@@ -8,7 +8,14 @@
 // plan (week_builder.hpp) and its savings feed KPI 15. POST /api/v1/plans/{id}/reject records
 // its refusal in the store instead (who, when, why): the current plan stays, and the same
 // suggestion shows as refused. A plan is accepted or refused once (plan_decisions.hpp); the
-// suggestion carries the week's decisions. Thread-safe.
+// suggestion carries the week's decisions.
+//
+// A week is solved again only when what the planner reads changed: the board keeps its history
+// current from the store (what arrived since the last look) and reuses the plan of a suggestion
+// already shown for the very same problem, so that the planning view opens at once and the same
+// data always show the same plan. The server prepares the coming week in the background
+// (cli/server_jobs.hpp). Thread-safe: one week is planned at a time, a second asker waits and
+// reuses.
 #pragma once
 
 #include <functional>
@@ -23,6 +30,7 @@
 #include "events/event.hpp"
 #include "models/planning/plan_decisions.hpp"
 #include "models/planning/plan_json.hpp"
+#include "models/planning/planning_history.hpp"
 #include "models/planning/team_planner.hpp"
 #include "store/store.hpp"
 
@@ -46,7 +54,8 @@ class PlanBoard {
 
   struct Shown {
     std::string id;
-    std::string json;  // plan_json with the week's decisions (plan_decisions.hpp)
+    std::string json;     // plan_json with the week's decisions (plan_decisions.hpp)
+    bool solved = false;  // solved for this call; false: the plan of the same problem, reused
   };
   Expected<Shown> suggest(LocalDate monday);
 
@@ -79,11 +88,16 @@ class PlanBoard {
   };
   // The suggestion shown under `id` (nullptr when none), the mutex held.
   const Suggestion* shown(const std::string& id) const;
+  // The plan of a suggestion shown for this very problem, if any.
+  std::optional<WeekPlan> solved_before(const WeekProblem& problem) const;
 
   store::Store& store_;
   const PlanningSettings settings_;
   const SubmitEvents submit_;
   const PredictDelays predict_delays_;
+  std::mutex plan_mutex_;  // one week planned at a time; guards the two below
+  PlanningHistory history_;
+  std::int64_t history_seq_ = 0;  // the store's events up to it are in history_
   mutable std::mutex mutex_;
   std::map<std::string, Suggestion> shown_;  // by id
   std::mutex decide_mutex_;  // one decision at a time: an acceptance and a refusal never cross

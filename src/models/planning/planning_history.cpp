@@ -118,14 +118,25 @@ const std::string* PlanningHistory::accepted_team(const std::string& week,
   return found == accepted_.end() ? nullptr : &found->second.second;
 }
 
-Expected<PlanningHistory> load_planning_history(const store::Store& store, WithTrips trips) {
-  PlanningHistory history;
+Expected<std::int64_t> catch_up_planning_history(const store::Store& store, std::int64_t after_seq,
+                                                 PlanningHistory& history, WithTrips trips) {
   const std::span<const EventType> types{kPlanningTypes,
                                          std::size(kPlanningTypes) - (trips == WithTrips::yes ? 0 : 1)};
-  auto scanned = store.scan_events_of_types(
-      0, types, [&history](std::int64_t, const events::Event& event) { history.apply(event); });
+  bool any = false;
+  auto scanned = store.scan_events_of_types(after_seq, types,
+                                            [&history, &any](std::int64_t, const events::Event& event) {
+                                              history.apply(event);
+                                              any = true;
+                                            });
   if (!scanned) return scanned.error();
-  history.sort();
+  if (any) history.sort();
+  return *scanned;
+}
+
+Expected<PlanningHistory> load_planning_history(const store::Store& store, WithTrips trips) {
+  PlanningHistory history;
+  auto caught_up = catch_up_planning_history(store, 0, history, trips);
+  if (!caught_up) return caught_up.error();
   return history;
 }
 

@@ -87,6 +87,13 @@ enum class WithTrips : bool { no, yes };
 Expected<PlanningHistory> load_planning_history(const store::Store& store,
                                                 WithTrips trips = WithTrips::no);
 
+// Brings `history` up to the store as it stands: applies the events of the planner's types
+// stored after `after_seq` and sorts it again when any came. Returns the seq it holds up to
+// (for the next call). Keeps a server's history current at the cost of what arrived since.
+Expected<std::int64_t> catch_up_planning_history(const store::Store& store, std::int64_t after_seq,
+                                                 PlanningHistory& history,
+                                                 WithTrips trips = WithTrips::no);
+
 template <class Record>
 const Record* Versions<Record>::before(Instant t) const {
   const Record* found = nullptr;

@@ -22,6 +22,7 @@ struct PlanMember {
   bool has_home = false;
   double home_lat = 0, home_lon = 0;
   std::vector<std::string> skills;
+  bool operator==(const PlanMember&) const = default;
 };
 
 struct PlanTeam {
@@ -34,6 +35,7 @@ struct PlanTeam {
   std::vector<std::string> vehicles_available;  // those available every working day of the week
   std::vector<std::string> preferred_site_types;  // the chief's; empty: no preference
   std::optional<double> chief_experience_years;
+  bool operator==(const PlanTeam&) const = default;
 };
 
 struct PlanSite {
@@ -48,12 +50,17 @@ struct PlanSite {
   // With an active delay model (delay_effects.hpp): the delay it predicts for the site with each
   // team, by team id; empty without one.
   std::map<std::string, double> predicted_delay_days;
+  bool operator==(const PlanSite&) const = default;
 };
 
 struct WeekProblem {
   LocalDate monday{};
   std::vector<PlanTeam> teams;
   std::vector<PlanSite> sites;
+
+  // Field by field: the same problem has the same plan (plan_board.hpp solves a week again only
+  // when what it reads changed).
+  bool operator==(const WeekProblem&) const = default;
 
   // By id: the site (nullptr when absent) and the team's index (-1 when absent).
   const PlanSite* site(std::string_view id) const {

@@ -43,6 +43,8 @@ test('la vue Direction montre les chiffres de l’API, et garde la période dans
   for (const name of ['Budget des chantiers en cours', 'Dépensé']) {
     assert.ok(await page.locator('#courbe-budget svg text').filter({ hasText: name }).count() > 0, name);
   }
+  // The year week by week, labelled as a site office says it.
+  assert.ok(await page.locator('#courbe-budget svg text').filter({ hasText: /^sem\. \d{1,2}$/ }).count() > 3);
   for (const severity of ['Faible', 'Moyenne', 'Élevée', 'Critique']) {
     assert.ok(await page.locator('#barres-incidents svg text').filter({ hasText: severity }).count() > 0, severity);
   }

@@ -62,9 +62,9 @@ function drawTiles(kpis, sites) {
   );
 }
 
-function drawCharts(budgetByDay, sites) {
-  const rows = budgetByDay.kpi.breakdown;
-  moneyLines(document.getElementById('courbe-budget'), rows.map((r) => r.date), [
+function drawCharts(budgetByWeek, sites) {
+  const rows = budgetByWeek.kpi.breakdown;
+  moneyLines(document.getElementById('courbe-budget'), rows.map((r) => r.week), [
     { name: 'Budget des chantiers en cours', values: rows.map((r) => r.value.budget_total) },
     { name: 'Dépensé', values: rows.map((r) => r.value.actual_cost) },
   ]);
@@ -137,9 +137,9 @@ async function load() {
   const scope = filterQuery(filters, ['period']);
   const isCurrent = ticket();
   try {
-    const [report, budgetByDay, overruns, { sites }, { alerts }] = await Promise.all([
+    const [report, budgetByWeek, overruns, { sites }, { alerts }] = await Promise.all([
       api(`/api/v1/kpis?${filterQuery(filters)}`),
-      api(`/api/v1/kpis/2?by=day&period=year&${scope}`),
+      api(`/api/v1/kpis/2?by=week&period=year&${scope}`),
       api(`/api/v1/kpis/14?by=site&${filterQuery(filters)}`),
       api(`/api/v1/sites?${scope}`),
       api('/api/v1/alerts'),
@@ -148,7 +148,7 @@ async function load() {
     document.getElementById('periode').textContent =
       `Du ${day(report.period.from)} au ${day(report.period.to)}, comparé au ${day(report.previous_period.from)} – ${day(report.previous_period.to)}`;
     drawTiles(report.kpis, sites);
-    drawCharts(budgetByDay, sites);
+    drawCharts(budgetByWeek, sites);
     drawLate(sites);
     drawOverruns(overruns, sites, alerts);
     drawKpiTable(report.kpis);
