@@ -182,12 +182,16 @@ FROM events
 WHERE type IN ('report.submitted', 'timesheet.recorded', 'photo.uploaded')
   AND site_id IN (SELECT site_id FROM ({sites})))sql";
 
-// KPI 5: each site judged on its own mean score in the period and in the one before {bf}..{bt}.
+// KPI 5: each site judged on its own mean score in the period and in the one before {bf}..{bt};
+// the teams' mean beside it.
 constexpr std::string_view kScores = R"sql(
 SELECT sum(now_sum) / nullIf(sum(now_n), 0) AS `5.mean_client_score`,
        countIf(now_n > 0 AND (now_sum / now_n < 6
                OR before_n > 0 AND before_sum / before_n - now_sum / now_n >= 2))
-         AS `5.sites_at_risk`
+         AS `5.sites_at_risk`,
+       (SELECT sum(score) / nullIf(count(), 0) FROM events
+        WHERE type = 'satisfaction.recorded' AND respondent = 'team' AND day BETWEEN {f} AND {t}
+          AND site_id IN (SELECT site_id FROM ({sites}))) AS `5.mean_team_score`
 FROM (
   SELECT site_id,
          sumIf(score, day BETWEEN {f} AND {t}) AS now_sum,

@@ -195,6 +195,8 @@ SELECT
   (SELECT SUM(now_sum) / NULLIF(SUM(now_n), 0) FROM scores) AS "5.mean_client_score",
   (SELECT COUNT(*) FROM scores WHERE now_n > 0 AND (now_sum / now_n < 6
      OR (before_n > 0 AND before_sum / before_n - now_sum / now_n >= 2))) AS "5.sites_at_risk",
+  (SELECT AVG(score) FROM events WHERE type = 'satisfaction.recorded' AND respondent = 'team'
+     AND day BETWEEN :f AND :t AND site_id IN (SELECT site_id FROM sites)) AS "5.mean_team_score",
   (SELECT reports FROM counters) * 1.0 / NULLIF((SELECT COUNT(*) FROM chiefs)
      * (SELECT COUNT(*) FROM working_days), 0) AS "6.reports_per_chief_day",
   (SELECT writing / NULLIF(reports, 0) FROM counters) AS "6.mean_writing_minutes",

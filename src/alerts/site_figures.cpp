@@ -63,7 +63,7 @@ constexpr double kSlaAtRiskShare = 0.25;
 // (kpi::sla_hours of their urgency in force) has a quarter or less left.
 std::vector<int> count_sla_at_risk(const kpi::Company& company, Instant now) {
   std::vector<int> at_risk(company.sites().size(), 0);
-  company.visit_incidents([&](std::size_t site, const std::string&, const kpi::Incident& incident) {
+  company.visit_incidents([&](std::size_t site, std::string_view, const kpi::Incident& incident) {
     const auto before_now = [&](const std::optional<Instant>& at) { return at && *at <= now; };
     if (!before_now(incident.opened_at) || before_now(incident.taken_at) ||
         before_now(incident.resolved_at)) {

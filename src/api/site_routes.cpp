@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <map>
 #include <set>
 
 #include "api/json_response.hpp"
@@ -46,6 +47,12 @@ constexpr events::EventType kTimelineTypes[] = {
     events::EventType::satisfaction_recorded, events::EventType::site_completed,
     events::EventType::absence_recorded,   events::EventType::plan_accepted,
 };
+
+bool is_incident_event(events::EventType type) {
+  using enum events::EventType;
+  return type == incident_opened || type == incident_classified || type == incident_taken ||
+         type == incident_resolved || type == incident_relabelled;
+}
 
 // The incident_id of an incident event (empty for other events).
 std::string incident_id_of(const events::Event& event) {
@@ -209,17 +216,17 @@ HttpResponse get_site(ApiServices& services, const HttpRequest& request, const s
   if (!people) return json_error(people.error());
   auto recent = services.store.recent_site_events(id, kTimelineTypes, now, kTimelineEvents);
   if (!recent) return json_error(recent.error());
-  // The labels in force of the incidents the timeline names ("incident technique résolu").
-  std::unordered_map<std::string, kpi::Labels> incident_labels;
-  for (const events::Event& event : *recent) {
-    if (event.type >= events::EventType::incident_opened && event.type <= events::EventType::incident_relabelled) {
-      incident_labels.emplace(std::string{id} + '\x1f' + incident_id_of(event), kpi::Labels{});
-    }
-  }
+  // The labels in force of the incidents the timeline names ("incident technique résolu"), by
+  // the timeline's index.
+  std::map<std::size_t, kpi::Labels> incident_labels;
   services.kpis->read([&](const kpi::Company& company) {
-    company.visit_incidents([&](std::size_t, const std::string& key, const kpi::Incident& incident) {
-      if (auto found = incident_labels.find(key); found != incident_labels.end()) found->second = kpi::labels_at(incident);
-    });
+    for (std::size_t i = 0; i < recent->size(); ++i) {
+      const events::Event& event = (*recent)[i];
+      if (!is_incident_event(event.type)) continue;
+      if (const kpi::Incident* incident = company.incident(id, incident_id_of(event))) {
+        incident_labels.emplace(i, kpi::labels_at(*incident));
+      }
+    }
   });
 
   const SiteSummary& site = sites->front();
@@ -248,13 +255,13 @@ HttpResponse get_site(ApiServices& services, const HttpRequest& request, const s
   json.end_array().key("prediction");
   site.prediction ? json.raw(models::prediction_json(*site.prediction)) : json.null();
   json.key("timeline").begin_array();
-  for (const events::Event& event : *recent) {
+  for (std::size_t i = 0; i < recent->size(); ++i) {
+    const events::Event& event = (*recent)[i];
     json.begin_object().field("id", event.id).field("type", events::type_name(event.type))
         .field("occurred_at", format_rfc3339_utc(event.occurred_at))
         .field("source", events::source_name(event.source))
         .key("data").raw(event.data);
-    if (const auto labels = incident_labels.find(std::string{id} + '\x1f' + incident_id_of(event));
-        labels != incident_labels.end()) {
+    if (const auto labels = incident_labels.find(i); labels != incident_labels.end()) {
       json.key("incident").begin_object();
       write_labels(json, labels->second);
       json.end_object();

@@ -62,12 +62,11 @@ Expected<std::vector<SiteSummary>> site_summaries(ApiServices& services, const k
       summary_of.emplace(i, summaries.size());
       summaries.push_back(std::move(summary));
     }
-    company.visit_incidents([&](std::size_t site, const std::string& id, const kpi::Incident& incident) {
+    company.visit_incidents([&](std::size_t site, std::string_view id, const kpi::Incident& incident) {
       const auto found = summary_of.find(site);
       if (found == summary_of.end() || !incident.opened_at || incident.resolved_at) return;
       SiteSummary& summary = summaries[found->second];
-      // The fold keys an incident by site and id (ids are unique within a site).
-      OpenIncident open{id.substr(id.find('\x1f') + 1), *incident.opened_at, incident.taken_at, kpi::labels_at(incident)};
+      OpenIncident open{std::string{id}, *incident.opened_at, incident.taken_at, kpi::labels_at(incident)};
       if (open.labels.severity && *open.labels.severity >= 1 && *open.labels.severity <= 4) {
         ++summary.open_by_severity[static_cast<std::size_t>(*open.labels.severity - 1)];
       }

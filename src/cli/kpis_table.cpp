@@ -37,6 +37,7 @@ const std::map<std::string, Label>& labels() {
       {"mean_severity", {"gravité moyenne (1 à 4)", Unit::number}},
       {"mean_resolution_hours", {"délai moyen de résolution", Unit::hours}},
       {"mean_client_score", {"note client moyenne (/10)", Unit::number}},
+      {"mean_team_score", {"note des équipes (/10)", Unit::number}},
       {"sites_at_risk", {"chantiers à risque", Unit::count}},
       {"reports_per_chief_day", {"rapports par chef et par jour ouvré", Unit::number}},
       {"mean_writing_minutes", {"temps moyen de rédaction", Unit::minutes}},

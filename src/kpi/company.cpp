@@ -24,14 +24,6 @@ constexpr std::array<std::string_view, 4> kUrgencies = {"1h", "4h", "1d", "3d"};
 constexpr std::array<std::string_view, 3> kRequestKinds = {"technical", "material",
                                                            "design_office_question"};
 
-// An item's key: ids are the sender's, unique within a site at least.
-std::string item_key(const events::Event& event, std::string_view id) {
-  std::string key = event.site_id;
-  key += '\x1f';
-  key += id;
-  return key;
-}
-
 void keep_first(std::optional<Instant>& slot, Instant at) {
   if (!slot || at < *slot) slot = at;
 }
@@ -80,6 +72,11 @@ DayCounters sum_to(const SiteState& site, std::int32_t last) {
 const SiteState* Company::site(std::string_view id) const {
   const auto found = site_index_.find(std::string{id});
   return found == site_index_.end() ? nullptr : &sites_[found->second];
+}
+
+const Incident* Company::incident(std::string_view site_id, std::string_view incident_id) const {
+  const auto found = incidents_.find(item_key(site_id, incident_id));
+  return found == incidents_.end() ? nullptr : &found->second.second;
 }
 
 std::optional<std::size_t> Company::feature_id(std::string_view name) const {
@@ -207,7 +204,7 @@ void Company::apply_incident(const events::Event& event) {
   const auto data = events::DataFields::of(event);
   if (!data) return;
   SiteState& site = site_state(event.site_id);
-  auto& [site_slot, incident] = incidents_[item_key(event, data->text("incident_id"))];
+  auto& [site_slot, incident] = incidents_[item_key(event.site_id, data->text("incident_id"))];
   site_slot = site_index_.at(event.site_id);
   const auto before = contribution(incident);
   const auto corrections_before = label_corrections(incident);
@@ -234,7 +231,7 @@ void Company::apply_request(const events::Event& event) {
   const auto data = events::DataFields::of(event);
   if (!data) return;
   SiteState& site = site_state(event.site_id);
-  auto& [site_slot, request] = requests_[item_key(event, data->text("request_id"))];
+  auto& [site_slot, request] = requests_[item_key(event.site_id, data->text("request_id"))];
   site_slot = site_index_.at(event.site_id);
   const auto before = contribution(request, settings_.request_sla_hours);
   if (event.type == EventType::request_opened) {
@@ -263,6 +260,9 @@ void Company::apply_counters(const events::Event& event) {
       } else if (data->text("respondent") == "chief") {
         delta.chief_scores = 1;
         delta.chief_score_sum = data->number("score").value_or(0);
+      } else if (data->text("respondent") == "team") {
+        delta.team_scores = 1;
+        delta.team_score_sum = data->number("score").value_or(0);
       } else {
         return;
       }

@@ -94,16 +94,28 @@ class Company {
   // App features by id, in the order first seen; nullopt for a name never used.
   const std::vector<std::string>& features() const { return features_; }
   std::optional<std::size_t> feature_id(std::string_view name) const;
-  // Calls visit(site index in sites(), incident id, record) for every incident.
+  // An incident by its site and the id its sender gave it (nullptr: none).
+  const Incident* incident(std::string_view site_id, std::string_view incident_id) const;
+  // Calls visit(site index in sites(), the incident's id as its sender gave it, record) for
+  // every incident.
   template <class Visit>
   void visit_incidents(Visit&& visit) const {
-    for (const auto& [id, entry] : incidents_) visit(entry.first, id, entry.second);
+    for (const auto& [key, entry] : incidents_) visit(entry.first, id_in_key(key), entry.second);
   }
 
  private:
   // Saves and restores the members below (kpi/company_codec.cpp): a new member goes there too,
   // and a change to what apply() computes bumps kSnapshotFormatVersion (company_snapshot.hpp).
   friend struct CompanyCodec;
+
+  // Incidents and requests are keyed by site and id (ids are unique within a site at least).
+  static std::string item_key(std::string_view site_id, std::string_view id) {
+    std::string key{site_id};
+    key += '\x1f';
+    key += id;
+    return key;
+  }
+  static std::string_view id_in_key(std::string_view key) { return key.substr(key.find('\x1f') + 1); }
 
   SiteState& site_state(const std::string& id);
   void apply_site(const events::Event& event);

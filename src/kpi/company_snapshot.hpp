@@ -31,7 +31,8 @@ namespace vigie::kpi {
 // in the fold — or when the encoding (company_codec.cpp) changes: a snapshot of another version
 // is then ignored and the state folded again from every event, which is the rebuild.
 // 2: incidents keep their label history; 3: accepted plans' savings (KPI 15); 4: chiefs' scores.
-inline constexpr std::uint32_t kSnapshotFormatVersion = 4;
+// 5: the teams' scores (respondent team).
+inline constexpr std::uint32_t kSnapshotFormatVersion = 5;
 
 struct SnapshotHeader {
   CompanySettings settings;

@@ -28,6 +28,8 @@ struct DayCounters {
   double client_score_sum = 0;
   std::int64_t chief_scores = 0;         // the design office's day: respondent = chief
   double chief_score_sum = 0;
+  std::int64_t team_scores = 0;          // KPI 5's team satisfaction: respondent = team
+  double team_score_sum = 0;
   std::int64_t reports = 0;              // KPI 6, 13
   std::int64_t reports_sent_to_client = 0;  // KPI 13
   double writing_minutes = 0;
@@ -63,6 +65,8 @@ void pair_fields(DayCounters& a, const DayCounters& b, Apply apply) {
   apply(a.client_score_sum, b.client_score_sum);
   apply(a.chief_scores, b.chief_scores);
   apply(a.chief_score_sum, b.chief_score_sum);
+  apply(a.team_scores, b.team_scores);
+  apply(a.team_score_sum, b.team_score_sum);
   apply(a.reports, b.reports);
   apply(a.reports_sent_to_client, b.reports_sent_to_client);
   apply(a.writing_minutes, b.writing_minutes);

@@ -46,7 +46,8 @@ FigureSet figures_of(int id, const FigureInputs& in) {
       const ClientSatisfaction k5 =
           client_satisfaction(in.in_scope, in.before, in.settings.sites);
       f.number("mean_client_score", k5.mean_client_score)
-          .count("sites_at_risk", size_of(k5.sites_at_risk));
+          .count("sites_at_risk", size_of(k5.sites_at_risk))
+          .number("mean_team_score", k5.mean_team_score);
       break;
     }
     case 6: {

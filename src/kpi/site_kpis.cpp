@@ -111,12 +111,14 @@ IncidentRate incident_rate(const std::vector<SiteAt>& in_scope, std::size_t site
 ClientSatisfaction client_satisfaction(const std::vector<SiteAt>& in_scope, const Period& previous,
                                        const SiteKpiSettings& settings) {
   ClientSatisfaction out;
-  double score_sum = 0;
-  std::int64_t scores = 0;
+  double score_sum = 0, team_score_sum = 0;
+  std::int64_t scores = 0, team_scores = 0;
   for (const SiteAt& site : in_scope) {
     const DayCounters& now = site.period_sums;
     score_sum += now.client_score_sum;
     scores += now.client_scores;
+    team_score_sum += now.team_score_sum;
+    team_scores += now.team_scores;
     if (now.client_scores == 0) continue;  // a site with no score in the period is not judged
     const double mean = now.client_score_sum / static_cast<double>(now.client_scores);
     const DayCounters before = period_sum(site, previous);
@@ -126,6 +128,7 @@ ClientSatisfaction client_satisfaction(const std::vector<SiteAt>& in_scope, cons
     if (mean < settings.risk_score_below || fell) out.sites_at_risk.push_back(site.site->id);
   }
   out.mean_client_score = ratio(score_sum, static_cast<double>(scores));
+  out.mean_team_score = ratio(team_score_sum, static_cast<double>(team_scores));
   return out;
 }
 

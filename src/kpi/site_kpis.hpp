@@ -57,6 +57,9 @@ struct IncidentRate {  // KPI 4
 struct ClientSatisfaction {  // KPI 5
   Figure mean_client_score;
   std::vector<std::string> sites_at_risk;
+  // The workers' own scores (respondent = team), which the Direction view shows beside the
+  // client's ("satisfaction des équipes"); not part of the KPI's risk.
+  Figure mean_team_score;
 };
 
 // `in_scope` and `of_period` are sites_in_scope(…, period) (or a part of it): their sums are the

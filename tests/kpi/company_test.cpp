@@ -52,7 +52,7 @@ TEST(Company, CountersGoToTheParisDayOfTheEvent) {
   company.apply(event_from(event_json("q1", "satisfaction.recorded", "CH-1", "2026-11-24T12:00:00+01:00",
       R"({"score":7,"respondent":"client"})")));
   company.apply(event_from(event_json("q2", "satisfaction.recorded", "CH-1", "2026-11-24T12:00:00+01:00",
-      R"({"score":2,"respondent":"team"})")));  // not the client's: not KPI 5's
+      R"({"score":2,"respondent":"team"})")));  // the workers': the teams' own mean, not the client's
   company.apply(event_from(event_json("q3", "satisfaction.recorded", "CH-1", "2026-11-24T15:00:00+01:00",
       R"({"score":6.5,"respondent":"chief"})")));  // the chief's: the design office's day
   const SiteState& site = *company.site("CH-1");
@@ -62,6 +62,8 @@ TEST(Company, CountersGoToTheParisDayOfTheEvent) {
   EXPECT_DOUBLE_EQ(the_24th.client_score_sum, 7);
   EXPECT_EQ(the_24th.chief_scores, 1);
   EXPECT_DOUBLE_EQ(the_24th.chief_score_sum, 6.5);
+  EXPECT_EQ(the_24th.team_scores, 1);
+  EXPECT_DOUBLE_EQ(the_24th.team_score_sum, 2);
   const DayCounters the_23rd = site.days.sum(day(2026y / November / 23d), day(2026y / November / 23d));
   EXPECT_EQ(the_23rd.expense_cents, 0);
   EXPECT_DOUBLE_EQ(the_23rd.hours_total, 8);  // on its date, though sent on the 27th

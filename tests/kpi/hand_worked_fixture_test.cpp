@@ -201,6 +201,8 @@ const std::vector<Row>& hand_table() {
       // KPI 5 — Satisfaction client
       {5, "mean_client_score", {18.5 / 3, 14.5 / 2, 11.0 / 2, null}, {12.0 / 2, 6, 11.0 / 2, null}},
       {5, "sites_at_risk", {2, 0, 1, 0}, {1, 0, 1, 0}},
+      // No worker ever scored in the fixture: no data anywhere (site_kpis_test works one out).
+      {5, "mean_team_score", {null, null, null, null}, {null, null, null, null}},
       // KPI 6 — Productivité chefs de chantier
       {6, "reports_per_chief_day", {4.0 / (3 * 20), 1.0 / (3 * 22), 4.0 / (3 * 10), 0},
        {3.0 / (2 * 20), 0, 3.0 / (2 * 10), 0}},

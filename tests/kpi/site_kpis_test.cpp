@@ -51,6 +51,10 @@ class SiteKpisTest : public ::testing::Test {
     add("incident.resolved", "CH-B", "2026-11-02T10:00:00+01:00", R"({"incident_id":"I3","resolution":"ok"})");
     add("satisfaction.recorded", "CH-B", "2026-10-12T12:00:00+02:00", R"({"score":10,"respondent":"client"})");
     add("satisfaction.recorded", "CH-B", "2026-11-15T12:00:00+01:00", R"({"score":8,"respondent":"client"})");
+    // The workers' scores: 9 and 6 on A in November, 3 on B in October (the month before).
+    add("satisfaction.recorded", "CH-A", "2026-11-12T12:00:00+01:00", R"({"score":9,"respondent":"team"})");
+    add("satisfaction.recorded", "CH-A", "2026-11-19T12:00:00+01:00", R"({"score":6,"respondent":"team"})");
+    add("satisfaction.recorded", "CH-B", "2026-10-20T12:00:00+02:00", R"({"score":3,"respondent":"team"})");
     // C: industriel, Rhône, P-M1, 1 500 000 €, 1 Feb → 10 Nov 2026, completed on 18 Nov.
     add("site.upserted", "CH-C", "2026-02-01T08:00:00+01:00",
         site_data("CH-C", "industriel", "Rhône", "P-M1", "T-01", 1500000, "2026-02-01", "2026-11-10", "active"));
@@ -144,10 +148,12 @@ TEST_F(SiteKpisTest, Kpi5ClientSatisfaction) {
       client_satisfaction(scoped(), periods_.previous, settings_);
   EXPECT_DOUBLE_EQ(*kpi.mean_client_score, 6.5);  // A 5, B 8
   // A: 5 < 6. B: 8 after 10 in October, a fall of 2. C and D have no score: not judged.
-  EXPECT_EQ(kpi.sites_at_risk, (std::vector<std::string>{"CH-A", "CH-B"}));
+  EXPECT_EQ(kpi.sites_at_risk, (std::vector<std::string>{"CH-A", "CH-B"}));  // the teams' scores play no part
+  EXPECT_DOUBLE_EQ(*kpi.mean_team_score, 7.5);  // A's 9 and 6; B's 3 is October's
   const ClientSatisfaction none =
       client_satisfaction(scoped(with(&Scope::type, "industriel")), periods_.previous, settings_);
   EXPECT_FALSE(none.mean_client_score);
+  EXPECT_FALSE(none.mean_team_score);
   EXPECT_TRUE(none.sites_at_risk.empty());
 }
 

@@ -47,7 +47,7 @@ export function countBars(container, bars) {
     animation: false,
     grid: { left: 40, right: 10, top: 24, bottom: 26 },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: bars.map((b) => b.label) },
+    xAxis: { type: 'category', data: bars.map((b) => b.label), axisLabel: { interval: 0 } },  // every label, always
     yAxis: { type: 'value', minInterval: 1 },
     series: [{
       type: 'bar',

@@ -5,18 +5,21 @@ const number = (digits) =>
   new Intl.NumberFormat('fr-FR', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 // 12 500 000 → "12,5 M€", 850 000 → "850 k€", 1 250 → "1 250 €".
+// A unit never starts a line on its own: "12,5 M€", "73 %", "+5 j" keep a no-break space.
+export const kNbsp = '\u00a0';
+
 export function euros(value) {
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   const size = Math.abs(value);
-  if (size >= 1e6) return `${number(1).format(value / 1e6)} M€`;
-  if (size >= 1e4) return `${number(0).format(value / 1e3)} k€`;
-  return `${number(0).format(value)} €`;
+  if (size >= 1e6) return `${number(1).format(value / 1e6)}${kNbsp}M€`;
+  if (size >= 1e4) return `${number(0).format(value / 1e3)}${kNbsp}k€`;
+  return `${number(0).format(value)}${kNbsp}€`;
 }
 
 // 0.734 → "73 %"; with digits, "73,4 %".
 export function percent(share, digits = 0) {
   if (share === null || share === undefined || Number.isNaN(share)) return '—';
-  return `${number(digits).format(share * 100)} %`;
+  return `${number(digits).format(share * 100)}${kNbsp}%`;
 }
 
 export function decimal(value, digits = 1) {
@@ -48,6 +51,19 @@ export function week(isoWeek, withYear = false) {
   return withYear ? `sem. ${Number(w)} ${y}` : `sem. ${Number(w)}`;
 }
 
+// A length of time given in hours, as people read it: "45 min", "1 h 20", "6 j 13 h".
+export function hoursSpan(hours) {
+  if (hours === null || hours === undefined || Number.isNaN(hours)) return '—';
+  const minutes = Math.round(hours * 60);
+  if (minutes < 60) return `${minutes}${kNbsp}min`;
+  if (minutes < 48 * 60) {
+    const m = minutes % 60;
+    return m === 0 ? `${Math.floor(minutes / 60)}${kNbsp}h` : `${Math.floor(minutes / 60)}${kNbsp}h${kNbsp}${String(m).padStart(2, '0')}`;
+  }
+  const wholeHours = Math.round(hours);
+  return `${Math.floor(wholeHours / 24)}${kNbsp}j ${wholeHours % 24}${kNbsp}h`;
+}
+
 // How long ago, as people say it: "à l'instant", "il y a 5 min", "il y a 2 h", "il y a 3 j".
 export function ago(iso, now = Date.now()) {
   const minutes = Math.floor((now - new Date(iso).getTime()) / 60000);
@@ -72,8 +88,8 @@ export function countdown(seconds) {
 // A predicted delay in whole days, signed as people say it: "+5 j", "0 j", "−3 j" (ahead).
 export function delayDays(value) {
   const rounded = Math.round(value);
-  if (rounded > 0) return `+${rounded} j`;
-  return rounded < 0 ? `−${-rounded} j` : '0 j';
+  if (rounded > 0) return `+${rounded}${kNbsp}j`;
+  return rounded < 0 ? `−${-rounded}${kNbsp}j` : `0${kNbsp}j`;
 }
 
 // The Paris calendar day of an instant: "24/11/2026".

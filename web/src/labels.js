@@ -14,9 +14,13 @@ export const kSiteStatuses = {
 };
 export const severityLabel = (value) => kSeverities.find((s) => s.value === value)?.label ?? '—';
 
-// "Critique : 1 · Élevée : 0 · Moyenne : 2 · Faible : 3" from { low, medium, high, critical }.
-export function severitySummary(bySeverity) {
-  return kSeverities.slice().reverse().map((s) => `${s.label} : ${bySeverity[s.value] ?? 0}`).join(' · ');
+// "Critique : 1 · Élevée : 0 · Moyenne : 2 · Faible : 3" from { low, medium, high, critical };
+// with the total, the incidents no one gave a severity yet: "· sans gravité : 1".
+export function severitySummary(bySeverity, total) {
+  const parts = kSeverities.slice().reverse().map((s) => `${s.label} : ${bySeverity[s.value] ?? 0}`);
+  const unrated = total === undefined ? 0 : total - kSeverities.reduce((n, s) => n + (bySeverity[s.value] ?? 0), 0);
+  if (unrated > 0) parts.push(`sans gravité : ${unrated}`);
+  return parts.join(' · ');
 }
 
 // The urgency a site's row shows (GET /api/v1/sites `urgency`, 0 to 3): [colour, words].

@@ -115,8 +115,8 @@ test('la vue 360° montre les chiffres du chantier, sa prévision et ses dernier
   assert.ok(site.prediction, 'the most urgent site has no prediction');
   const days = Math.round(site.prediction.delay_days);
   const headline = await page.locator('#prediction .prevision').textContent();
-  assert.ok(headline.includes(`${days > 0 ? '+' : days < 0 ? '−' : ''}${Math.abs(days)} j`), headline);
-  assert.ok(headline.includes(`probabilité de retard ${Math.round(site.prediction.p_late * 100)} %`), headline);
+  assert.ok(headline.includes(`${days > 0 ? '+' : days < 0 ? '−' : ''}${Math.abs(days)}\u00a0j`), headline);  // units never alone on a line
+  assert.ok(headline.includes(`probabilité de retard ${Math.round(site.prediction.p_late * 100)}\u00a0%`), headline);
   assert.equal(await page.locator('#prediction h3 + ul').first().locator('li').count(), site.prediction.factors.length);
   assert.equal(await page.locator('#equipe li').count(), site.team.members.length);
   await screenshot(page, 'chantier');

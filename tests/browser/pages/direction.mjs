@@ -25,10 +25,14 @@ async function assertFiguresEqualApi(page, query) {
     const shown = await page.locator(`#indicateurs tr[data-kpi="${kpi.id}"] td.valeur`).getAttribute('data-valeur');
     assert.equal(shown, String(pick(kpi.value, kKeys[kpi.id])), `KPI ${kpi.id} (${query})`);
   }
-  const tiles = { 1: 'active', 2: 'spent_share', 8: 'utilisation', 13: 'avoided_cost_eur', 5: 'mean_client_score' };
-  for (const [id, key] of Object.entries(tiles)) {
-    const shown = await page.locator(`.tuile[data-kpi="${id}"] .valeur`).getAttribute('data-valeur');
-    assert.equal(shown, String(kpis.find((k) => k.id === Number(id)).value[key]), `tile of KPI ${id}`);
+  const tiles = [[1, 'active'], [2, 'spent_share'], [8, 'utilisation'], [13, 'avoided_cost_eur'], [5, 'mean_client_score'],
+    [5, 'mean_team_score']];
+  for (const [id, key] of tiles) {
+    const main = kKeys[id] === key;
+    const tile = page.locator(main ? `.tuile[data-kpi="${id}"]:not([data-figure])` : `.tuile[data-kpi="${id}"][data-figure="${key}"]`);
+    const shown = await tile.locator('.valeur').getAttribute('data-valeur');
+    const value = kpis.find((k) => k.id === id).value[key];
+    assert.equal(shown, value === null ? null : String(value), `tile of KPI ${id}, ${key}`);  // null: no figure
   }
 }
 

@@ -70,6 +70,7 @@ function row(alert) {
   const status = alert.cleared_at
     ? element('span', { class: 'pastille gris', text: `Levée le ${dateTime(alert.cleared_at)}` })
     : element('span', { class: `pastille ${alert.audience === 'Direction' ? 'rouge' : 'orange'}`, text: 'Ouverte' });
+  // What, where, why and what to do: the message under its title, unfolded on a click.
   const details = element('details', {}, element('summary', { text: alert.title }), element('p', { text: alert.message }));
   return element('tr', { 'data-alerte': String(alert.id) },
     element('td', {}, element('div', { class: 'discret', text: kindName(alert.kind) }), details),
@@ -95,7 +96,7 @@ function draw() {
     list.replaceChildren(element('p', { class: 'carte', text: state.history ? 'Aucune alerte dans l’historique.' : 'Aucune alerte ouverte.' }));
     return;
   }
-  const head = element('tr', {}, ...['Alerte', 'Chantier', 'Destinataire', 'Levée', 'État', 'Vue'].map(
+  const head = element('tr', {}, ...['Alerte', 'Chantier', 'Destinataire', 'Déclenchée le', 'État', 'Prise en compte'].map(
     (title) => element('th', { scope: 'col', text: title })));
   list.replaceChildren(element('table', {}, element('thead', {}, head), element('tbody', {}, ...shown.map(row))));
 }

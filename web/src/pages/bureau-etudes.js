@@ -7,7 +7,7 @@
 import '../style.css';
 import './bureau-etudes.css';
 import { api } from '../api.js';
-import { ago, countdown, dateTime, decimal, percent } from '../format.js';
+import { ago, countdown, dateTime, decimal, hoursSpan, percent } from '../format.js';
 import { element, markShown, shell } from '../layout.js';
 import { keepCurrent } from '../live.js';
 
@@ -155,8 +155,8 @@ function draw() {
   document.getElementById('titre-en-cours').textContent = `En cours (${counts.in_progress})`;
   const mean = today.mean_resolution_hours;
   document.getElementById('stat-resolution').textContent = mean === null
-    ? `Aucun incident résolu (objectif ${decimal(today.resolution_target_hours, 0)} h)`
-    : `${decimal(mean)} h (objectif ${decimal(today.resolution_target_hours, 0)} h)`;
+    ? `Aucun incident résolu (objectif ${hoursSpan(today.resolution_target_hours)})`
+    : `${hoursSpan(mean)} (objectif ${hoursSpan(today.resolution_target_hours)})`;
   document.getElementById('stat-sla').textContent = today.sla_met_share === null ? '—'
     : `${percent(today.sla_met_share)} (${today.resolved_within_sla} sur ${today.resolved_with_sla})`;
   document.getElementById('stat-satisfaction').textContent = today.chief_satisfaction === null

@@ -6,7 +6,7 @@
 import '../style.css';
 import { api } from '../api.js';
 import { countBars } from '../charts.js';
-import { ago, dateTime, day, decimal, delayDays, euros, percent } from '../format.js';
+import { ago, dateTime, day, decimal, delayDays, euros, kNbsp, percent } from '../format.js';
 import { kCategories, kSeverities, kSiteStatuses, kUrgencies, severityLabel, severitySummary } from '../labels.js';
 import { element, markShown, shell } from '../layout.js';
 import { keepCurrent } from '../live.js';
@@ -22,13 +22,21 @@ function tile(title, figure, sub, raw) {
     element('div', { class: 'discret', text: sub }));
 }
 
+// "fin prévue le 05/12/2026", and by how many days it is past when the site is still under way.
+function plannedEnd(site) {
+  const said = `fin prévue le ${day(site.planned_end)}`;
+  const past = Math.floor((Date.parse(site.as_of) - Date.parse(`${site.planned_end}T23:59:59+01:00`)) / 86400000) + 1;
+  const underWay = site.status === 'active' || site.status === 'suspended';
+  return underWay && past > 0 ? `${said}, dépassée de ${past}${kNbsp}j` : said;
+}
+
 function drawTiles(site) {
   const elapsedShare = site.duration_days > 0 ? site.elapsed_days / site.duration_days : 0;
   document.getElementById('tuiles').replaceChildren(
     tile('Budget consommé', percent(site.spent_share), `${euros(site.actual_cost_eur)} sur ${euros(site.budget_eur)}`, site.spent_share),
     tile('Avancement', percent(site.progress_percent / 100), `déclaré par le chef de chantier`, site.progress_percent),
-    tile('Temps écoulé', percent(elapsedShare), `${site.elapsed_days} j sur ${site.duration_days} j (fin prévue le ${day(site.planned_end)})`, site.elapsed_days),
-    tile('Incidents ouverts', String(site.open_incidents), severitySummary(site.open_incidents_by_severity), site.open_incidents),
+    tile('Temps écoulé', percent(elapsedShare), `${site.elapsed_days}${kNbsp}j sur ${site.duration_days}${kNbsp}j (${plannedEnd(site)})`, site.elapsed_days),
+    tile('Incidents ouverts', String(site.open_incidents), severitySummary(site.open_incidents_by_severity, site.open_incidents), site.open_incidents),
     tile('Photos', decimal(site.photos, 0), 'déposées depuis le début', site.photos),
     tile('Rapports', decimal(site.reports, 0), 'déposés depuis le début', site.reports),
   );

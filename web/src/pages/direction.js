@@ -1,12 +1,12 @@
 // The Direction view (surfaces.md): active sites, budget and spent, a line of budget against
 // spending over the year, open incidents by severity, teams and utilisation, the sites with a
 // predicted delay ("Lyon Tertiaire +5 j (70 %)"), the sites over budget and whether an alert
-// went out, the digital ROI and satisfaction, and the 15 KPIs with their change — filtered by
+// went out, the digital ROI, the client's and the teams' satisfaction, and the 15 KPIs with their change — filtered by
 // period, manager, region and site type (kept in the URL), live.
 import '../style.css';
 import { api } from '../api.js';
 import { countBars, moneyLines } from '../charts.js';
-import { filterBar, filterQuery, readFilters } from '../filters.js';
+import { filterBar, filterQuery, filterValues, readFilters } from '../filters.js';
 import { day, dayOf, decimal, delayDays, euros, percent } from '../format.js';
 import { kKpiFigures, pick, writeChange, writeValue } from '../kpi_figures.js';
 import { element, markShown, shell } from '../layout.js';
@@ -18,27 +18,29 @@ const message = document.getElementById('message');
 
 const siteLink = (site, text = site.name) => element('a', { href: `/chantier?id=${encodeURIComponent(site.id)}`, text });
 
-function change(kpi) {
+// The change of the KPI's main figure, or of another of its figures (`key`).
+function change(kpi, key) {
   const figure = kKpiFigures[kpi.id];
-  const written = writeChange(figure.kind, pick(kpi.change, figure.key), figure.better);
+  const written = writeChange(figure.kind, pick(kpi.change, key ?? figure.key), figure.better);
   return element('span', { class: `evolution ${written.tone}`, text: written.text });
 }
 
 // A tile: a title, the figure (with the KPI's raw value for tests and screen readers' context),
 // its change, and a line beneath.
-function tile(title, figure, { kpi, raw, sub }) {
+function tile(title, figure, { kpi, key, raw, sub }) {
   const value = element('div', { class: 'valeur', text: figure });
   if (raw !== undefined && raw !== null) value.dataset.valeur = String(raw);
   const card = element('div', { class: 'carte tuile' }, element('h2', { text: title }), value);
   if (kpi) {
     card.dataset.kpi = String(kpi.id);
-    card.append(element('div', { class: 'discret' }, change(kpi), ' par rapport à la période précédente'));
+    if (key) card.dataset.figure = key;
+    card.append(element('div', { class: 'discret' }, change(kpi, key), ' par rapport à la période précédente'));
   }
   if (sub) card.append(element('div', { class: 'discret', text: sub }));
   return card;
 }
 
-function drawTiles(kpis, sites) {
+function drawTiles(kpis, sites, allTeams) {
   const k = Object.fromEntries(kpis.map((kpi) => [kpi.id, kpi]));
   const open = sites.reduce((sum, s) => sum + s.open_incidents, 0);
   const teams = new Set(sites.filter((s) => s.status === 'active' && s.team_id).map((s) => s.team_id));
@@ -52,13 +54,16 @@ function drawTiles(kpis, sites) {
     tile('Incidents ouverts', decimal(open, 0), {
       raw: open,
       sub: severitySummary(Object.fromEntries(kSeverities.map((s) =>
-        [s.value, sites.reduce((n, site) => n + site.open_incidents_by_severity[s.value], 0)]))) }),
+        [s.value, sites.reduce((n, site) => n + site.open_incidents_by_severity[s.value], 0)])), open) }),
     tile('Utilisation des équipes', percent(k[8].value.utilisation), {
-      kpi: k[8], raw: k[8].value.utilisation, sub: `${teams.size} équipe(s) sur des chantiers actifs` }),
+      kpi: k[8], raw: k[8].value.utilisation,
+      sub: `${teams.size} équipe(s) sur ${allTeams} active(s) sur les chantiers en cours` }),
     tile('ROI numérique', euros(k[13].value.avoided_cost_eur), {
-      kpi: k[13], raw: k[13].value.avoided_cost_eur, sub: 'coûts évités par l’usage de Vigie' }),
+      kpi: k[13], raw: k[13].value.avoided_cost_eur, sub: 'coûts évités par l’usage de Vigie sur la période' }),
     tile('Satisfaction client', writeValue('score', k[5].value.mean_client_score), {
       kpi: k[5], raw: k[5].value.mean_client_score, sub: `${decimal(k[5].value.sites_at_risk, 0)} chantier(s) sous 6/10` }),
+    tile('Satisfaction des équipes', writeValue('score', k[5].value.mean_team_score), {
+      kpi: k[5], key: 'mean_team_score', raw: k[5].value.mean_team_score, sub: 'note donnée par les ouvriers des chantiers' }),
   );
 }
 
@@ -68,10 +73,13 @@ function drawCharts(budgetByWeek, sites) {
     { name: 'Budget des chantiers en cours', values: rows.map((r) => r.value.budget_total) },
     { name: 'Dépensé', values: rows.map((r) => r.value.actual_cost) },
   ]);
-  countBars(document.getElementById('barres-incidents'), kSeverities.map((s) => ({
+  const bars = kSeverities.map((s) => ({
     label: s.label, colour: s.colour,
     value: sites.reduce((n, site) => n + site.open_incidents_by_severity[s.value], 0),
-  })));
+  }));
+  const unrated = sites.reduce((n, site) => n + site.open_incidents, 0) - bars.reduce((n, b) => n + b.value, 0);
+  if (unrated > 0) bars.push({ label: 'Sans gravité', colour: '#b0b7c3', value: unrated });
+  countBars(document.getElementById('barres-incidents'), bars);
 }
 
 function emptyItem(text) {
@@ -110,7 +118,7 @@ function drawOverruns(overruns, sites, alerts) {
       : r.value.alerts_sent > 0 ? 'Alerte envoyée sur la période' : 'Pas d’alerte envoyée';
     return element('li', { 'data-site': r.site_id },
       siteLink(byId[r.site_id]),
-      element('span', { class: 'montant', text: `+${euros(r.value.overrun_eur)}` }),
+      element('span', { class: 'montant', text: `+${euros(r.value.overrun_eur)} prévus à terminaison` }),
       element('span', { class: `pastille ${alert || r.value.alerts_sent > 0 ? 'orange' : 'gris'}`, text: sent }));
   }));
 }
@@ -137,17 +145,18 @@ async function load() {
   const scope = filterQuery(filters, ['period']);
   const isCurrent = ticket();
   try {
-    const [report, budgetByWeek, overruns, { sites }, { alerts }] = await Promise.all([
+    const [report, budgetByWeek, overruns, { sites }, { alerts }, { teams }] = await Promise.all([
       api(`/api/v1/kpis?${filterQuery(filters)}`),
       api(`/api/v1/kpis/2?by=week&period=year&${scope}`),
       api(`/api/v1/kpis/14?by=site&${filterQuery(filters)}`),
       api(`/api/v1/sites?${scope}`),
       api('/api/v1/alerts'),
+      filterValues(),
     ]);
     if (!isCurrent()) return;
     document.getElementById('periode').textContent =
       `Du ${day(report.period.from)} au ${day(report.period.to)}, comparé au ${day(report.previous_period.from)} – ${day(report.previous_period.to)}`;
-    drawTiles(report.kpis, sites);
+    drawTiles(report.kpis, sites, teams.length);
     drawCharts(budgetByWeek, sites);
     drawLate(sites);
     drawOverruns(overruns, sites, alerts);
