@@ -60,7 +60,7 @@ std::optional<double> estimate_at_completion(const SiteState& site, Instant at, 
 constexpr double kSlaAtRiskShare = 0.25;
 
 // Per site (by index in company.sites()): its open incidents not yet taken at `now` whose SLA
-// (kpi::sla_hours of their urgency in force) has a quarter or less left.
+// (the company's hours for their urgency in force) has a quarter or less left.
 std::vector<int> count_sla_at_risk(const kpi::Company& company, Instant now) {
   std::vector<int> at_risk(company.sites().size(), 0);
   company.visit_incidents([&](std::size_t site, std::string_view, const kpi::Incident& incident) {
@@ -71,7 +71,7 @@ std::vector<int> count_sla_at_risk(const kpi::Company& company, Instant now) {
     }
     const auto urgency = kpi::labels_at(incident).urgency;
     if (!urgency) return;
-    const double sla = kpi::sla_hours(*urgency);
+    const double sla = kpi::sla_hours(*urgency, company.settings().incident_sla_hours);
     const double left = sla - std::chrono::duration<double, std::ratio<3600>>(now - *incident.opened_at).count();
     if (left <= kSlaAtRiskShare * sla) ++at_risk[site];
   });

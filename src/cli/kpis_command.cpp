@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <memory>
 
+#include "cli/company_settings.hpp"
 #include "cli/context.hpp"
 #include "cli/exit_codes.hpp"
 #include "cli/kpis_table.hpp"
@@ -38,7 +39,7 @@ int run_kpis(Context& context, KpisFlags flags) {
   kpi::LoadOptions load;
   load.snapshot_path = context.config().kpi_snapshot_path();
   load.rebuild = flags.rebuild;
-  auto loaded = kpi::load_company(context.store(), {}, load, context.quiet_log());
+  auto loaded = kpi::load_company(context.store(), company_settings(context.config()), load, context.quiet_log());
   if (!loaded) {
     std::fprintf(stderr, "vigie: %s\n", loaded.error().describe().c_str());
     return kExitFailure;

@@ -1,6 +1,7 @@
 #include "cli/server_stack.hpp"
 
 #include "alerts/job_alert.hpp"
+#include "cli/company_settings.hpp"
 #include "cli/page_routes.hpp"
 #include "cli/server_jobs.hpp"
 #include "kpi/company_codec.hpp"
@@ -44,7 +45,7 @@ ServerStack::ServerStack(const Config& config, const Logger& log, store::Store& 
   pipeline_->add_observer(archiver_.get());
   // The KPI state starts from the snapshot and every event stored since, before any request
   // can add one.
-  auto loaded = kpi::load_company(store, {}, {config.kpi_snapshot_path()}, log);
+  auto loaded = kpi::load_company(store, company_settings(config), {config.kpi_snapshot_path()}, log);
   if (!loaded) throw StartupError{"cannot fold the stored events into KPIs: " + loaded.error().describe()};
   kpi_snapshot_watermark_ = loaded->snapshot_watermark;
   kpis_ = std::make_unique<kpi::LiveCompany>(std::move(loaded->company));

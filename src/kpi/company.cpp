@@ -206,8 +206,8 @@ void Company::apply_incident(const events::Event& event) {
   SiteState& site = site_state(event.site_id);
   auto& [site_slot, incident] = incidents_[item_key(event.site_id, data->text("incident_id"))];
   site_slot = site_index_.at(event.site_id);
-  const auto before = contribution(incident);
-  const auto corrections_before = label_corrections(incident);
+  const auto before = contribution(incident, settings_.incident_sla_hours);
+  const auto corrections_before = label_corrections(incident, settings_.incident_sla_hours);
   switch (event.type) {
     case EventType::incident_opened:
       incident.opened_at = event.occurred_at;
@@ -223,8 +223,8 @@ void Company::apply_incident(const events::Event& event) {
       add_label_step(incident, label_step(*data, event.occurred_at));
       break;
   }
-  swap_contribution(site, before, contribution(incident));
-  swap_corrections(site, corrections_before, label_corrections(incident));
+  swap_contribution(site, before, contribution(incident, settings_.incident_sla_hours));
+  swap_corrections(site, corrections_before, label_corrections(incident, settings_.incident_sla_hours));
 }
 
 void Company::apply_request(const events::Event& event) {

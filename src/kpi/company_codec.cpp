@@ -414,7 +414,8 @@ struct CompanyCodec {
   static bool get_incidents(ByteReader& in, Company& company) {
     if (!get_items(in, company.incidents_, company.sites_.size(), get_incident)) return false;
     for (const auto& [key, entry] : company.incidents_) {
-      company.swap_corrections(company.sites_[entry.first], {}, label_corrections(entry.second));
+      company.swap_corrections(company.sites_[entry.first], {},
+                               label_corrections(entry.second, company.settings_.incident_sla_hours));
     }
     return true;
   }

@@ -88,9 +88,10 @@ Expected<std::string> decompress(std::string_view frame, std::uint64_t max_bytes
 }
 
 std::string encode_header(const SnapshotHeader& header, std::uint64_t state_bytes) {
-  const auto& [request_sla_hours] = header.settings;  // a new setting fails to compile here
+  const auto& [request_sla_hours, incident_sla_hours] = header.settings;  // a new setting fails to compile here
   ByteWriter out;
   out.put(request_sla_hours);
+  out.put(incident_sla_hours);
   out.put(header.watermark_seq);
   out.put_string(header.watermark_event_id);
   out.put(state_bytes);
@@ -98,9 +99,9 @@ std::string encode_header(const SnapshotHeader& header, std::uint64_t state_byte
 }
 
 bool decode_header(std::string_view bytes, SnapshotHeader& header, std::uint64_t& state_bytes) {
-  auto& [request_sla_hours] = header.settings;
+  auto& [request_sla_hours, incident_sla_hours] = header.settings;
   ByteReader in(bytes);
-  return in.get(request_sla_hours) && in.get(header.watermark_seq) &&
+  return in.get(request_sla_hours) && in.get(incident_sla_hours) && in.get(header.watermark_seq) &&
          in.get_string(header.watermark_event_id) && in.get(state_bytes) && in.at_end() &&
          header.watermark_seq >= 0;
 }
@@ -137,9 +138,9 @@ Expected<void> check_prefix(std::string_view& file) {
 }  // namespace
 
 bool same_settings(const CompanySettings& a, const CompanySettings& b) {
-  const auto& [a_request_sla_hours] = a;
-  const auto& [b_request_sla_hours] = b;
-  return a_request_sla_hours == b_request_sla_hours;
+  const auto& [a_request_sla_hours, a_incident_sla_hours] = a;
+  const auto& [b_request_sla_hours, b_incident_sla_hours] = b;
+  return a_request_sla_hours == b_request_sla_hours && a_incident_sla_hours == b_incident_sla_hours;
 }
 
 Expected<std::uint64_t> write_snapshot(const std::filesystem::path& path,

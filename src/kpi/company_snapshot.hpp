@@ -31,8 +31,8 @@ namespace vigie::kpi {
 // in the fold — or when the encoding (company_codec.cpp) changes: a snapshot of another version
 // is then ignored and the state folded again from every event, which is the rebuild.
 // 2: incidents keep their label history; 3: accepted plans' savings (KPI 15); 4: chiefs' scores.
-// 5: the teams' scores (respondent team).
-inline constexpr std::uint32_t kSnapshotFormatVersion = 5;
+// 5: the teams' scores (respondent team); 6: the incidents' SLA hours among the settings.
+inline constexpr std::uint32_t kSnapshotFormatVersion = 6;
 
 struct SnapshotHeader {
   CompanySettings settings;

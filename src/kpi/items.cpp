@@ -22,11 +22,6 @@ std::optional<Instant> first_of(const std::optional<Instant>& a, const std::opti
 
 }  // namespace
 
-double sla_hours(Urgency urgency) {
-  constexpr double kHours[] = {1, 4, 24, 72};
-  return kHours[static_cast<int>(urgency)];
-}
-
 void add_label_step(Incident& incident, LabelStep step) {
   auto& steps = incident.label_steps;
   const auto place = std::upper_bound(steps.begin(), steps.end(), step.at,
@@ -47,7 +42,8 @@ Labels labels_at(const Incident& incident, std::optional<std::int32_t> day) {
 
 namespace {
 
-std::vector<DayContribution> contribution_with(const Incident& incident, const Labels& labels) {
+std::vector<DayContribution> contribution_with(const Incident& incident, const Labels& labels,
+                                               const IncidentSla& sla) {
   std::vector<DayContribution> out;
   if (!incident.opened_at) return out;  // nothing counts before the opening is known
   const Instant opened = *incident.opened_at;
@@ -80,7 +76,7 @@ std::vector<DayContribution> contribution_with(const Incident& incident, const L
     resolved.counters.incident_resolution = one(hours);
     if (design_office) {
       resolved.counters.design_resolution = one(hours);
-      if (labels.urgency && hours <= sla_hours(*labels.urgency)) {
+      if (labels.urgency && hours <= sla_hours(*labels.urgency, sla)) {
         resolved.counters.design_within_sla = 1;
       }
     }
@@ -100,11 +96,11 @@ void accumulate(std::map<std::int32_t, DayCounters>& by_day,
 
 }  // namespace
 
-std::vector<DayContribution> contribution(const Incident& incident) {
-  return contribution_with(incident, labels_at(incident));
+std::vector<DayContribution> contribution(const Incident& incident, const IncidentSla& sla) {
+  return contribution_with(incident, labels_at(incident), sla);
 }
 
-std::vector<LabelCorrection> label_corrections(const Incident& incident) {
+std::vector<LabelCorrection> label_corrections(const Incident& incident, const IncidentSla& sla) {
   std::vector<LabelCorrection> out;
   std::vector<std::int32_t> days;  // the distinct Paris days of the steps, in order
   for (const LabelStep& step : incident.label_steps) {
@@ -116,8 +112,8 @@ std::vector<LabelCorrection> label_corrections(const Incident& incident) {
     const Labels after = labels_at(incident, days[j]);
     if (before == after) continue;
     std::map<std::int32_t, DayCounters> by_day;
-    accumulate(by_day, contribution_with(incident, before), true, days[j]);
-    accumulate(by_day, contribution_with(incident, after), false, days[j]);
+    accumulate(by_day, contribution_with(incident, before, sla), true, days[j]);
+    accumulate(by_day, contribution_with(incident, after, sla), false, days[j]);
     for (const auto& [day, delta] : by_day) {
       if (delta != DayCounters{}) out.push_back({days[j], day, delta});
     }

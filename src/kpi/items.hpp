@@ -6,6 +6,7 @@
 // the counters by contribution(after) − contribution(before) (docs/decisions/0006).
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -18,9 +19,12 @@ namespace vigie::kpi {
 
 enum class IncidentCategory : std::uint8_t { safety, technical, material, administrative };
 
-// Hours allowed by an urgency: < 1 h, < 4 h, < 1 j, < 3 j.
+// Hours allowed by an urgency: < 1 h, < 4 h, < 1 j, < 3 j — 1, 4, 24 and 72 unless the company
+// set its own (models.triage.sla_hours_*, which triage and the design office's queue use too).
 enum class Urgency : std::uint8_t { within_1h, within_4h, within_1d, within_3d };
-double sla_hours(Urgency urgency);
+using IncidentSla = std::array<double, 4>;  // hours, by Urgency
+inline constexpr IncidentSla kDefaultIncidentSla{1, 4, 24, 72};
+inline double sla_hours(Urgency urgency, const IncidentSla& sla) { return sla[static_cast<std::size_t>(urgency)]; }
 
 // An incident's labels: what its opening or a relabelling said.
 struct Labels {
@@ -70,7 +74,7 @@ struct DayContribution {
 };
 
 // With the latest labels: what a period ending after the last relabelling sees.
-std::vector<DayContribution> contribution(const Incident& incident);
+std::vector<DayContribution> contribution(const Incident& incident, const IncidentSla& sla);
 
 // "States are read at the end of the period from the events before it" (kpis.md): a period
 // that ends before a relabelling sees the labels as they were. For each Paris day `relabel_day`
@@ -82,7 +86,7 @@ struct LabelCorrection {
   std::int32_t day;
   DayCounters delta;
 };
-std::vector<LabelCorrection> label_corrections(const Incident& incident);
+std::vector<LabelCorrection> label_corrections(const Incident& incident, const IncidentSla& sla);
 std::vector<DayContribution> contribution(const Request& request, double request_sla_hours);
 
 }  // namespace vigie::kpi

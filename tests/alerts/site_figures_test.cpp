@@ -3,6 +3,8 @@
 // (18–24 November, and 11–17 before).
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "alerts/site_figures.hpp"
 #include "common/time.hpp"
 #include "support/tiny_company.hpp"
@@ -72,9 +74,11 @@ class SiteFiguresTest : public ::testing::Test {
 
   void add(const std::string& type, const std::string& site, const std::string& at,
            const std::string& data) {
-    company_.apply(event_from(event_json("ev-" + std::to_string(++n_), type, site, at, data)));
+    events_.push_back(event_from(event_json("ev-" + std::to_string(++n_), type, site, at, data)));
+    company_.apply(events_.back());
   }
 
+  std::vector<events::Event> events_;
   kpi::Company company_;
   int n_ = 0;
 };
@@ -110,6 +114,22 @@ TEST_F(SiteFiguresTest, EachMeasureByHand) {
   EXPECT_FALSE(two.value(cost_at_completion_eur));
   EXPECT_FALSE(two.value(p_late_pct));
   EXPECT_EQ(*two.value(incidents_sla_at_risk), 0.0);  // none: the alert of a site clears
+}
+
+// The company's own SLA hours: with 8 h for "< 4 h" and 60 h for "< 1 j", INC-1 has 4 h 45 left
+// and INC-4 32 h: neither is at risk.
+TEST_F(SiteFiguresTest, AnSlaAtRiskIsMeasuredAgainstTheCompanysHours) {
+  kpi::CompanySettings settings;
+  settings.incident_sla_hours = {1, 8, 60, 72};
+  kpi::Company company(settings);
+  for (const events::Event& event : events_) company.apply(event);
+  company.refresh();
+  std::array<int, kAlertMeasureNames.size()> windows;
+  windows.fill(7);
+  const Instant now = parse_rfc3339("2026-11-24T12:00:00+01:00").value();
+  const auto sites = site_figures(company, now, {}, windows);
+  ASSERT_EQ(sites.size(), 2u);
+  EXPECT_EQ(*sites[0].value(incidents_sla_at_risk), 0.0);
 }
 
 }  // namespace

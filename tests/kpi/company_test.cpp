@@ -93,6 +93,19 @@ TEST(Company, ATechnicalIncidentQueuesForTheDesignOfficeUntilTaken) {
   EXPECT_EQ(all.design_within_sla, 0);  // 54 h against the 24 h of "< 1 j"
 }
 
+// The company's own SLA hours (models.triage.sla_hours_*): the same 54 h are within a "< 1 j"
+// of 60 h.
+TEST(Company, AnIncidentsSlaIsTheCompanys) {
+  CompanySettings settings;
+  settings.incident_sla_hours = {1, 4, 60, 72};
+  Company company(settings);
+  company.apply(incident("i1", "incident.opened", "2026-11-23T08:00:00+01:00",
+      R"({"incident_id":"INC-1","description":"Fissure sur voile","category":"technical","severity":"high","urgency":"1d"})"));
+  company.apply(incident("i3", "incident.resolved", "2026-11-25T14:00:00+01:00",
+      R"({"incident_id":"INC-1","resolution":"Reprise validée"})"));
+  EXPECT_EQ(company.site("CH-1")->days.sum(0, 100000).design_within_sla, 1);
+}
+
 TEST(Company, AResolutionBeforeItsOpeningCountsOnceTheOpeningArrives) {
   Company company;
   company.apply(incident("i3", "incident.resolved", "2026-11-25T14:00:00+01:00",
