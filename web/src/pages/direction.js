@@ -118,7 +118,7 @@ function drawOverruns(overruns, sites, alerts) {
       : r.value.alerts_sent > 0 ? 'Alerte envoyée sur la période' : 'Pas d’alerte envoyée';
     return element('li', { 'data-site': r.site_id },
       siteLink(byId[r.site_id]),
-      element('span', { class: 'montant', text: `+${euros(r.value.overrun_eur)} prévus à terminaison` }),
+      element('span', { class: 'montant', text: `+${euros(r.value.overrun_eur)}`, title: 'dépassement prévu à terminaison' }),
       element('span', { class: `pastille ${alert || r.value.alerts_sent > 0 ? 'orange' : 'gris'}`, text: sent }));
   }));
 }
