@@ -21,15 +21,9 @@ std::vector<store::DemoTruthRow> truth_rows(const std::vector<demo::SiteTruth>& 
 
 }  // namespace
 
-std::optional<Instant> demo_cut(LocalDate end) {
-  if (end != paris_today()) return std::nullopt;
-  return instant_now();
-}
-
 Expected<DemoBuildReport> build_demo(store::Store& store, ingest::Pipeline& pipeline,
                                      const demo::DemoOptions& options,
-                                     const std::function<void(std::uint64_t)>& progress,
-                                     std::optional<Instant> not_after) {
+                                     const std::function<void(std::uint64_t)>& progress) {
   const auto started = std::chrono::steady_clock::now();
   DemoBuildReport report;
   std::vector<events::Event> chunk;
@@ -37,7 +31,7 @@ Expected<DemoBuildReport> build_demo(store::Store& store, ingest::Pipeline& pipe
   std::optional<Error> failure;
   auto flush = [&] {
     if (chunk.empty() || failure) return;
-    auto result = pipeline.submit_events(std::move(chunk), report.generated - report.later - chunk.size());
+    auto result = pipeline.submit_events(std::move(chunk), report.generated - chunk.size());
     chunk.clear();
     if (!result) {
       failure = result.error();
@@ -62,10 +56,6 @@ Expected<DemoBuildReport> build_demo(store::Store& store, ingest::Pipeline& pipe
       }
       return;
     }
-    if (not_after && event->occurred_at > *not_after) {
-      ++report.later;
-      return;
-    }
     chunk.push_back(std::move(*event));
     if (chunk.size() >= kChunkEvents) flush();
   });
@@ -86,7 +76,7 @@ Expected<void> build_demo_if_empty(store::Store& store, ingest::Pipeline& pipeli
   options.end = paris_today();
   log.info("building the demo company", {{"sites", static_cast<std::int64_t>(options.sites)},
                                          {"years", static_cast<std::int64_t>(options.years)}});
-  auto report = build_demo(store, pipeline, options, {}, demo_cut(options.end));
+  auto report = build_demo(store, pipeline, options, {});
   if (!report) return report.error();
   log.info("demo company built", {{"events", static_cast<std::int64_t>(report->accepted)},
                                   {"seconds", report->seconds}});

@@ -36,12 +36,9 @@ int run_demo(Context& context, const DemoFlags& flags) {
   store::Store& store = context.store();
   ingest::Pipeline pipeline(store, {context.config().group_commit_max_events});
   const bool tty = isatty(STDERR_FILENO) != 0;
-  auto report = build_demo(
-      store, pipeline, options,
-      [tty](std::uint64_t events) {
-        if (tty) std::fprintf(stderr, "\rdémo : %llu événements", static_cast<unsigned long long>(events));
-      },
-      demo_cut(options.end));
+  auto report = build_demo(store, pipeline, options, [tty](std::uint64_t events) {
+    if (tty) std::fprintf(stderr, "\rdémo : %llu événements", static_cast<unsigned long long>(events));
+  });
   if (tty) std::fputc('\n', stderr);
   if (!report) {
     std::fprintf(stderr, "vigie: %s\n", report.error().describe().c_str());
@@ -58,10 +55,6 @@ int run_demo(Context& context, const DemoFlags& flags) {
               count_fr(static_cast<std::uint64_t>(options.years), "an", "ans").c_str(),
               static_cast<unsigned long long>(options.seed), format_date_fr(options.end).c_str(),
               format_decimal_fr(report->seconds, 1).c_str());
-  if (report->later > 0) {
-    std::printf("démo : %s de la suite de la journée non écrits (la démo s'arrête à l'heure actuelle)\n",
-                count_fr(report->later, "événement", "événements").c_str());
-  }
   return kExitOk;
 }
 

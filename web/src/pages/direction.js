@@ -57,7 +57,7 @@ function drawTiles(kpis, sites, allTeams) {
         [s.value, sites.reduce((n, site) => n + site.open_incidents_by_severity[s.value], 0)])), open) }),
     tile('Utilisation des équipes', percent(k[8].value.utilisation), {
       kpi: k[8], raw: k[8].value.utilisation,
-      sub: `${teams.size} équipe(s) sur ${allTeams} active(s) sur les chantiers en cours` }),
+      sub: `${teams.size} équipe(s) sur ${allTeams} à l’œuvre sur des chantiers en cours` }),
     tile('ROI numérique', euros(k[13].value.avoided_cost_eur), {
       kpi: k[13], raw: k[13].value.avoided_cost_eur, sub: 'coûts évités par l’usage de Vigie sur la période' }),
     tile('Satisfaction client', writeValue('score', k[5].value.mean_client_score), {

@@ -8,7 +8,7 @@
 import '../style.css';
 import './planning.css';
 import { api } from '../api.js';
-import { dateTime, decimal, euros } from '../format.js';
+import { dateTime, decimal, euros, kNbsp } from '../format.js';
 import { addWeeks, isoWeekOf, mondayOf, weekLabel } from '../iso_week.js';
 import { element, kRoleNames, markShown, shell } from '../layout.js';
 import { keepCurrent } from '../live.js';
@@ -25,8 +25,8 @@ const weekSelect = document.getElementById('semaine');
 const message = document.getElementById('message');
 const progress = document.getElementById('etat');
 
-const km = (value) => `${decimal(value, 0)} km`;
-const hours = (value) => `${decimal(value, 1)} h`;
+const km = (value) => `${decimal(value, 0)}${kNbsp}km`;
+const hours = (value) => `${decimal(value, 1)}${kNbsp}h`;
 const plural = (count, one, many) => `${count} ${count > 1 ? many : one}`;
 const mayDecide = () => kDeciders.includes(state.user?.role);
 
@@ -67,9 +67,13 @@ function savingsCard(plan) {
 }
 
 function scoreCard(plan) {
-  const proof = plan.proven_optimal ? 'Optimum prouvé' : 'Meilleur plan trouvé dans le temps imparti';
-  return card('Score', element('div', { class: 'chiffres' },
-    figure('Sur 100', decimal(plan.score, 0), proof),
+  // The note measures the saving against the best possible one; a current plan that breaks the
+  // teams' capacities or skills cannot be compared on cost alone.
+  const proof = plan.current_violations?.length && plan.score === 0
+    ? 'le plan actuel ne respecte pas les contraintes (voir ci-dessous) : la suggestion les respecte, même plus chère'
+    : plan.proven_optimal ? 'le meilleur plan possible, prouvé par le calcul' : 'le meilleur plan trouvé dans le temps de calcul';
+  return card('Qualité du plan', element('div', { class: 'chiffres' },
+    figure('Note sur 100', decimal(plan.score, 0), proof),
     figure('Changements', plural(plan.changes, 'chantier', 'chantiers'),
       `sur ${plural(plan.assignments.length, 'chantier planifié', 'chantiers planifiés')}`)));
 }
@@ -138,7 +142,7 @@ function decisionCard(plan) {
     document.getElementById('motif').focus();
   });
   for (const button of [accept, refuse]) button.disabled = state.busy;
-  return card('Décision', element('p', { class: 'discret', text: `Plan ${plan.id}` }),
+  return card('Décision', element('p', { class: 'discret', text: `Référence du plan : ${plan.id}` }),
     element('div', { class: 'boutons' }, accept, refuse));
 }
 
@@ -166,14 +170,14 @@ function comparison(plan) {
   const { suggested, current } = plan.parts;
   const withDelay = plan.assignments.some((a) => a.predicted_delay_days !== null);
   const rows = [
-    ['Kilomètres de trajet', km(current.km), km(suggested.km)],
-    ['Heures de route', hours(current.travel_hours), hours(suggested.travel_hours)],
-    ['Jours-personne à plus d’1 h de route', decimal(current.long_trip_days, 1), decimal(suggested.long_trip_days, 1)],
+    ['Kilomètres de la semaine (un aller-retour par personne et par jour)', km(current.km), km(suggested.km)],
+    ['Heures de route de la semaine, toutes personnes', hours(current.travel_hours), hours(suggested.travel_hours)],
+    ['Journées de travail à plus d’1 h de route (par personne)', decimal(current.long_trip_days, 1), decimal(suggested.long_trip_days, 1)],
     ['Chantiers changeant d’équipe', decimal(current.changes, 0), decimal(suggested.changes, 0)],
     ['Chantiers hors préférence du chef', decimal(current.off_preference, 0), decimal(suggested.off_preference, 0)],
     ['Heures au-delà de la capacité', hours(current.overload_hours), hours(suggested.overload_hours)],
     ...(withDelay ? [['Jours de retard prédits', decimal(current.predicted_delay_days, 1), decimal(suggested.predicted_delay_days, 1)]] : []),
-    ['Coût pondéré du plan', euros(current.objective_eur), euros(suggested.objective_eur)],
+    ['Coût total estimé (route, dépassements, retards, changements)', euros(current.objective_eur), euros(suggested.objective_eur)],
   ];
   const head = element('tr', {}, element('th', { scope: 'col', text: 'Critère' }),
     element('th', { scope: 'col', class: 'nombre', text: 'Plan actuel' }), element('th', { scope: 'col', class: 'nombre', text: 'Suggestion' }));
@@ -225,7 +229,7 @@ function teams(plan) {
     rows.push(element('tr', { 'data-equipe': team.team_id },
       element('th', { scope: 'row' }, element('div', { text: team.team_id }),
         team.chief_name ? element('div', { class: 'chef', text: `Chef : ${team.chief_name}` }) : '',
-        element('div', { class: over ? 'erreur' : 'discret', text: `${decimal(team.load_hours, 0)} h / ${decimal(team.capacity_hours, 0)} h` })),
+        element('div', { class: over ? 'erreur' : 'discret', text: `${decimal(team.load_hours, 0)} h prévues sur ${decimal(team.capacity_hours, 0)} h disponibles` })),
       element('td', {}, siteList(current, 'current')),
       element('td', {}, siteList(suggested, 'suggested'))));
   }
