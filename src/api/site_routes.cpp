@@ -29,6 +29,7 @@
 #include "common/paris_time.hpp"
 #include "common/table_export.hpp"
 #include "kpi/live_company.hpp"
+#include "models/triage/company_incidents.hpp"
 
 namespace vigie::api {
 namespace {
@@ -49,9 +50,8 @@ constexpr events::EventType kTimelineTypes[] = {
 };
 
 bool is_incident_event(events::EventType type) {
-  using enum events::EventType;
-  return type == incident_opened || type == incident_classified || type == incident_taken ||
-         type == incident_resolved || type == incident_relabelled;
+  const auto& types = models::triage::kIncidentEventTypes;
+  return std::find(types.begin(), types.end(), type) != types.end();
 }
 
 // The incident_id of an incident event (empty for other events).

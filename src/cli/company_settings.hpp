@@ -8,13 +8,14 @@
 
 #include "common/config.hpp"
 #include "kpi/company.hpp"
+#include "models/triage/training.hpp"
 
 namespace vigie::cli {
 
 inline kpi::CompanySettings company_settings(const Config& config) {
   kpi::CompanySettings settings;
-  const TriageSettings& triage = config.triage;
-  settings.incident_sla_hours = {triage.sla_hours_1h, triage.sla_hours_4h, triage.sla_hours_1d, triage.sla_hours_3d};
+  const models::triage::SlaHours sla = models::triage::sla_of(config.triage);
+  settings.incident_sla_hours = {sla.within_1h, sla.within_4h, sla.within_1d, sla.within_3d};
   return settings;
 }
 
